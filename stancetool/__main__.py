@@ -1,0 +1,3 @@
+from stancetool.cli import main
+
+main()

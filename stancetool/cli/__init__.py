@@ -1,0 +1,8 @@
+"""Command-line interface: one module per command, each a thin wrapper over a library function."""
+
+from stancetool.cli import extract  # noqa: F401  (registers the command)
+from stancetool.cli._util import app
+
+
+def main() -> None:
+    app()
