@@ -228,7 +228,7 @@ def _read_corpus(path: Path) -> Iterator[_Located | Problem]:
 
 def _corpus_record(line: bytes) -> Article:
     try:
-        obj = json.loads(line.decode("utf-8"))
+        obj = json.loads(line.rstrip(b"\r\n").decode("utf-8"))
     except UnicodeDecodeError:
         raise _Unreadable("not UTF-8 text") from None
     except json.JSONDecodeError as exc:
