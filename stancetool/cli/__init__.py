@@ -1,6 +1,11 @@
 """Command-line interface: one module per command, each a thin wrapper over a library function."""
 
-from stancetool.cli import extract  # noqa: F401  (registers the command)
+from stancetool.cli import (
+    annotate,  # noqa: F401  (registers the command)
+    extract,  # noqa: F401  (registers the command)
+    import_,  # noqa: F401  (registers the command)
+    label,  # noqa: F401  (registers the command)
+)
 from stancetool.cli._util import app
 
 
