@@ -232,7 +232,8 @@ def _corpus_record(line: bytes) -> Article:
     except UnicodeDecodeError:
         raise _Unreadable("not UTF-8 text") from None
     except json.JSONDecodeError as exc:
-        raise _Unreadable(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+        at = " " if exc.msg.endswith(" at") else " at "  # json's messages sometimes end in "at"
+        raise _Unreadable(f"invalid JSON ({exc.msg}{at}column {exc.colno})") from None
     if not isinstance(obj, dict):
         raise _Unreadable('expected a JSON object with "id" and "text"')
     doc_id, text = obj.get("id"), obj.get("text")

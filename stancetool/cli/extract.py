@@ -151,13 +151,18 @@ def _estimate(paths: list[str]) -> int:
     return total
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _summary(tally: _Tally, output: Path | None) -> None:
     where = f" to {escape(str(output))}" if output is not None else ""
     hidden = tally.problems - MAX_WARNINGS
     if hidden > 0:
         warn(f"… and {hidden} more problems not shown")
     stderr.print(
-        f"{tally.articles} articles read, {tally.problems} skipped, {tally.quotes} quotations written{where}"
+        f"{_count(tally.articles, 'article')} read, {tally.problems} skipped, "
+        f"{_count(tally.quotes, 'quotation')} written{where}"
     )
     if not tally.speakers:
         return
