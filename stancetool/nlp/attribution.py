@@ -1,0 +1,509 @@
+"""Attribution: the cue and the speaker of each candidate quotation, with names resolved to full names."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from stancetool.nlp.candidates import Candidate, DocLayout
+from stancetool.nlp.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS
+from stancetool.nlp.names import NameRegistry, clean_name_token, normal_case, split_title
+from stancetool.nlp.records import QuoteSpan
+
+DASHES = frozenset("—–―-")
+FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "dame"})
+MALE_TITLES = frozenset({"mr", "mr.", "spokesman", "chairman", "congressman", "sir", "lord"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# A quotation with no cue continues the speaker of a speech event at most this many paragraphs back.
+FLOAT_REACH = 1
+# A definite description or pronoun refers to a person named at most this many paragraphs back.
+REFERENCE_REACH = 4
+MAX_CONTEXT_CHARS = 700
+MIN_QUOTE_WORDS = 2
+MIN_ORPHAN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    paragraph: int
+    name: str
+    title: str | None
+    gender: str | None
+    is_subject: bool
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    title: str | None = None
+    is_person: bool = False
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    start: int
+    paragraph: int
+    speaker: Speaker
+
+
+def _gender_of(words: list[str]) -> str | None:
+    lowered = {w.lower() for w in words}
+    if lowered & FEMALE_TITLES:
+        return "f"
+    if lowered & MALE_TITLES:
+        return "m"
+    return None
+
+
+def _words(tokens: list[Token]) -> str:
+    """The tokens' text with the article's own spacing (a space where tokens were left out)."""
+    parts: list[str] = []
+    for n, t in enumerate(tokens):
+        parts.append(t.text)
+        if n + 1 < len(tokens):
+            parts.append(t.whitespace_ if tokens[n + 1].i == t.i + 1 else (t.whitespace_ or " "))
+    text = "".join(parts).strip(" ,;:\n")
+    return " ".join(text.split())
+
+
+def _title(tokens: list[Token]) -> str | None:
+    while tokens and tokens[0].lower_ in ("a", "an", "the"):
+        tokens = tokens[1:]
+    return _words(tokens) or None
+
+
+class Attributor:
+    """Attributes the candidates of one Doc, in reading order (later quotations lean on earlier ones)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.events: list[Event] = []
+        self.lay: DocLayout | None = None
+        self.para_starts: list[int] = []
+        self.mentions: list[Mention] = []
+
+    # ---------------------------------------------------------------- entry point
+    def attribute(self, found: tuple[DocLayout, list[Candidate]]) -> list[QuoteSpan]:
+        self.lay, candidates = found
+        self.para_starts = [p.start for p in self.lay.paras]
+        self.mentions = self._person_mentions()
+        spans: list[QuoteSpan] = []
+        previous: QuoteSpan | None = None
+        for cand in candidates:
+            span = self._attribute_one(cand, previous)
+            if span is not None:
+                spans.append(span)
+                previous = span
+        return spans
+
+    def _attribute_one(self, cand: Candidate, previous: QuoteSpan | None) -> QuoteSpan | None:
+        if cand.kind == "transcript":
+            speaker, cue = self._turn_speaker(cand), cand.turn.tag if cand.turn else None
+            kind = "transcript"
+        elif cand.kind == "indirect":
+            speaker = self._speaker_of_verb(cand.cue_token, cand.start)
+            if speaker is None or speaker.name is None:
+                return None
+            cue, kind = cand.cue_token.text, "indirect"
+        else:
+            found = self._direct(cand, previous)
+            if found is None:
+                return None
+            speaker, cue, kind = found
+        self.events.append(Event(cand.start, cand.paragraph, speaker))
+        ctx_start, ctx_end = self._context(cand)
+        return QuoteSpan(
+            start=cand.start,
+            end=cand.end,
+            kind=kind,
+            context_start=ctx_start,
+            context_end=ctx_end,
+            speaker=speaker.name,
+            speaker_title=speaker.title,
+            cue=cue,
+        )
+
+    # ---------------------------------------------------------------- quoted segments
+    def _direct(self, cand: Candidate, previous: QuoteSpan | None) -> tuple[Speaker, str | None, str] | None:
+        seg = cand.segment
+        assert seg is not None
+        quote = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        if quote is None or sum(1 for t in quote if t.is_alpha or t.like_num) < MIN_QUOTE_WORDS:
+            return None
+        standalone = self._starts_sentence(seg.open_mark) and not self.text[seg.start].islower()
+        kind = "direct" if standalone else "partial"
+        cue = self._cue_for(quote, seg)
+        if cue is not None:
+            cue_text, speaker = cue
+            if speaker is not None:
+                return speaker, cue_text, kind
+        if seg.continuation and self.events:
+            return self.events[-1].speaker, None, kind
+        if not standalone:
+            return None  # a scare quote, a title or a term, not speech
+        last = self.events[-1] if self.events else None
+        if last is not None and cand.paragraph - last.paragraph <= FLOAT_REACH and last.speaker.name:
+            return last.speaker, None, kind
+        if len(quote) < MIN_ORPHAN_WORDS:
+            return None
+        return Speaker(None), None, kind
+
+    def _starts_sentence(self, mark: int) -> bool:
+        i = mark - 1
+        while i >= 0 and self.text[i] in " \t":
+            i -= 1
+        return i < 0 or self.text[i] in "\n.:!?…" or self.text[i] in DASHES and self.text[i - 1 : i] == " "
+
+    def _inside_quotes(self, token: Token) -> bool:
+        assert self.lay is not None
+        return any(a <= token.idx < b for a, b in self.lay.quoted_chars)
+
+    def _cue_for(self, quote: Span, seg) -> tuple[str, Speaker | None] | None:
+        # 1. A dash right after the closing mark: `”― Sonya Herridge`.
+        dash = self._dash_attribution(seg)
+        if dash is not None:
+            return dash
+        # 2. A speech verb that governs the quoted words.
+        best: tuple[int, Token] | None = None
+        for token in quote:
+            head, depth = token, 0
+            while head.head is not head and depth < 8:
+                head, depth = head.head, depth + 1
+                if head.i >= quote.start and head.i < quote.end:
+                    continue
+                if head.lower_ in SPEECH_VERB_FORMS and head.tag_.startswith("VB") and not self._inside_quotes(head):
+                    if best is None or depth < best[0]:
+                        best = (depth, head)
+                    break
+        candidates: list[Token] = [best[1]] if best else []
+        # 3. Speech verbs (or `according to`) elsewhere in the sentences the quotation touches.
+        region = self._region(quote, seg)
+        nearby = [
+            t
+            for t in region
+            if not self._inside_quotes(t)
+            and (
+                (t.lower_ in SPEECH_VERB_FORMS and t.tag_.startswith("VB"))
+                or (t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to")
+            )
+        ]
+        nearby.sort(key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)))
+        candidates += [t for t in nearby if t not in candidates]
+        for verb in candidates:
+            speaker = self._speaker_of_verb(verb, quote.start_char)
+            if speaker is not None and speaker.name is not None:
+                return verb.text if verb.lower_ != "according" else "according to", speaker
+        if candidates:
+            return candidates[0].text, None
+        return None
+
+    def _region(self, quote: Span, seg) -> list[Token]:
+        doc = self.doc
+        first = doc[quote.start].sent
+        last = doc[quote.end - 1].sent
+        start, end = first.start, last.end
+        # `Qu said: "…"` where the parser ended the sentence at the colon.
+        if start > 0:
+            before = doc[start - 1].sent
+            if before.end > 0 and doc[before.end - 1].text == ":" or any(t.text == ":" for t in before[-2:]):
+                start = before.start
+        # The attribution after a closing mark that the parser put in the next sentence: `"…" ― Name` / `said X.`
+        if end < len(doc) and seg.close_mark is not None:
+            nxt = doc[end].sent
+            if nxt.start == end and self._paragraph_of(nxt.start_char) == self._paragraph_of(seg.start):
+                head_words = [t for t in nxt[:4] if not t.is_punct]
+                if head_words and (head_words[0].lower_ in SPEECH_VERB_FORMS or
+                                   len(head_words) > 1 and head_words[1].lower_ in SPEECH_VERB_FORMS):
+                    end = nxt.end
+        para = self._paragraph_of(seg.start)
+        colon_sentence = start < first.start
+        return [
+            t
+            for t in doc[start:end]
+            if self._paragraph_of(t.idx) == para or (colon_sentence and t.i < first.start)
+        ]
+
+    def _dash_attribution(self, seg) -> tuple[str, Speaker | None] | None:
+        if seg.close_mark is None:
+            return None
+        i = seg.close_mark + 1
+        while i < len(self.text) and self.text[i] in " \t":
+            i += 1
+        if i >= len(self.text) or self.text[i] not in DASHES:
+            return None
+        after = self.doc.char_span(i + 1, min(len(self.text), i + 60), alignment_mode="expand")
+        if after is None:
+            return None
+        words: list[Token] = []
+        for t in after:
+            if t.is_space and not words:
+                continue
+            if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_):
+                words.append(t)
+            else:
+                break
+        if not words:
+            return None
+        return self.text[i], self._person_from_words([t.text for t in words], words[0].idx, None)
+
+    # ---------------------------------------------------------------- speakers
+    def _speaker_of_verb(self, verb: Token, at: int) -> Speaker | None:
+        if verb.lower_ == "according":
+            to = self.doc[verb.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            return self._speaker_of_noun(obj, at) if obj is not None else None
+        current = verb
+        for _ in range(4):
+            subject = next(
+                (c for c in current.children if c.dep_ in SUBJECT_DEPS and not self._inside_quotes(c)), None
+            )
+            if subject is not None:
+                if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return self._speaker_of_noun(current.head, at)
+                return self._speaker_of_noun(subject, at)
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self._speaker_of_noun(obj, at)
+            if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
+                return self._speaker_of_noun(current.head, at)
+            if current.dep_ not in CLIMB_DEPS or current.head is current:
+                break
+            current = current.head
+        return self._adjacent_speaker(verb, at)
+
+    def _adjacent_speaker(self, verb: Token, at: int) -> Speaker | None:
+        """`"…," Glaser said.` when the parser did not make Glaser the subject."""
+        doc = self.doc
+        for j in (verb.i - 1, verb.i + 1):
+            if 0 <= j < len(doc) and not self._inside_quotes(doc[j]) and doc[j].pos_ in ("PROPN", "PRON"):
+                return self._speaker_of_noun(doc[j], at)
+        return None
+
+    def _noun_phrase(self, head: Token) -> list[Token]:
+        skip: set[int] = set()
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl", "appos", "advcl") or (child.dep_ == "punct" and child.i > head.i):
+                skip.update(t.i for t in child.subtree)
+        tokens = [t for t in head.subtree if t.i not in skip and not self._inside_quotes(t)]
+        while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det" or tokens[0].dep_ == "cc"):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        return tokens
+
+    def _speaker_of_noun(self, head: Token, at: int) -> Speaker | None:
+        lower = head.lower_
+        if lower in PERSONAL_PRONOUNS and head.tag_ == "PRP":
+            return self._resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
+        if lower in GROUP_PRONOUNS or lower == "it":
+            return self._resolve_group(at)
+        if head.tag_ in ("PRP", "WP", "WDT", "EX") or head.is_punct:
+            return None
+        person = self._person_entity(head)
+        if person is not None:
+            ent, phrase = person
+            words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+            before = [t for t in phrase if t.i < ent.start and t.dep_ != "det" and not t.is_punct]
+            appos = self._appositive(head, exclude=ent)
+            return self._person_from_words(words, ent.start_char, _title(before) or appos)
+        phrase = self._noun_phrase(head)
+        if not phrase:
+            return None
+        if head.pos_ == "PROPN":
+            name_tokens = [t for t in phrase if t.i <= head.i and (t.pos_ == "PROPN" or t.dep_ == "compound")]
+            name = _words(name_tokens) or head.text
+            name = clean_name_token(name) if " " not in name else name.removesuffix("'s").removesuffix("’s")
+            resolved = self._registry(at).resolve(name) if " " not in name else None
+            if resolved is not None:
+                return self._known_person(resolved, at)
+            return Speaker(name)
+        if lower in ROLE_NOUNS and head.tag_ == "NN":
+            description = _title(phrase) or head.text
+            referent = self._recent_person(at, None)
+            if referent is not None:
+                return Speaker(referent.name, description, True, referent.gender)
+            return Speaker(description)
+        return Speaker(_words(phrase))
+
+    def _person_entity(self, head: Token) -> tuple[Span, list[Token]] | None:
+        """The PERSON entity that heads or is the subject noun phrase (with its appositions)."""
+        if head.ent_type_ == "PERSON":
+            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                return ent, self._noun_phrase(head)
+        for child in head.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
+                if ent is not None:
+                    return ent, []
+        return None
+
+    def _appositive(self, head: Token, exclude: Span) -> str | None:
+        for child in head.children:
+            if child.dep_ == "appos" and not (exclude.start <= child.i < exclude.end):
+                text = _title([t for t in child.subtree if not self._inside_quotes(t)])
+                if text:
+                    return text
+            if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "PROPN":
+                    tokens = [t for t in obj.subtree if t.dep_ != "det"]
+                    return _words(tokens)
+        return None
+
+    def _person_from_words(self, words: list[str], at: int, title: str | None) -> Speaker:
+        title_words, name_words = split_title([w for w in words if w not in ("'s", "’s")])
+        name_words = [clean_name_token(w) for w in name_words]
+        name_words = [w for w in name_words if w]
+        gender = _gender_of(title_words)
+        name = " ".join(name_words)
+        if len(name_words) <= 1 or name == name.upper():
+            resolved = self._registry(at).resolve(name)
+            if resolved is not None:
+                name = resolved
+            elif name == name.upper():
+                name = normal_case(name)
+        full_title = " ".join(x for x in [title or "", " ".join(title_words)] if x).strip() or None
+        if title and title_words and " ".join(title_words) in title:
+            full_title = title
+        known = self._mention_for(name, at)
+        if full_title is None and known is not None:
+            full_title = known.title
+        if gender is None and known is not None:
+            gender = known.gender
+        return Speaker(name, full_title, True, gender)
+
+    def _known_person(self, name: str, at: int) -> Speaker:
+        known = self._mention_for(name, at)
+        return Speaker(name, known.title if known else None, True, known.gender if known else None)
+
+    def _turn_speaker(self, cand: Candidate) -> Speaker:
+        assert cand.turn is not None
+        return self._person_from_words(cand.turn.tag.split(), cand.turn.tag_start, None)
+
+    # ---------------------------------------------------------------- reference
+    def _resolve_pronoun(self, gender: str, at: int) -> Speaker | None:
+        person = self._recent_person(at, gender)
+        return Speaker(person.name, person.title, True, person.gender or gender) if person else None
+
+    def _recent_person(self, at: int, gender: str | None) -> Mention | None:
+        """The person most recently named (as a speaker or a sentence subject) before `at`, nearby."""
+        para = self._paragraph_of(at)
+        best: Mention | None = None
+        for event in reversed(self.events):
+            if event.start >= at:
+                continue
+            if para - event.paragraph > REFERENCE_REACH:
+                break
+            sp = event.speaker
+            if sp.is_person and sp.name and (gender is None or sp.gender in (None, gender)):
+                best = Mention(event.start, event.paragraph, sp.name, sp.title, sp.gender, True)
+                break
+        for mention in reversed(self.mentions):
+            if mention.start >= at or (best is not None and mention.start <= best.start):
+                continue
+            if para - mention.paragraph > REFERENCE_REACH:
+                break
+            if mention.is_subject and (gender is None or mention.gender in (None, gender)):
+                full = self._registry(at).resolve(mention.name) or mention.name
+                return Mention(mention.start, mention.paragraph, full, mention.title, mention.gender, True)
+        return best
+
+    def _resolve_group(self, at: int) -> Speaker | None:
+        para = self._paragraph_of(at)
+        for event in reversed(self.events):
+            if para - event.paragraph > 1:
+                break
+            if event.speaker.name and not event.speaker.is_person:
+                return event.speaker
+        return None
+
+    def _person_mentions(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+            title_words, name_words = split_title(words)
+            name_words = [w for w in (clean_name_token(w) for w in name_words) if w]
+            if not name_words:
+                continue
+            name = " ".join(name_words)
+            if name == name.upper():
+                name = normal_case(name)
+            is_subject = ent.root.dep_ in SUBJECT_DEPS
+            title = " ".join(title_words) or None
+            if title is None:
+                before = [t for t in self._noun_phrase(ent.root) if t.i < ent.start and t.dep_ != "det"]
+                title = _title(before) or self._appositive(ent.root, ent)
+            if title is None and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+                title = _title(self._noun_phrase(ent.root.head))
+            mentions.append(
+                Mention(ent.start_char, self._paragraph_of(ent.start_char), name, title, _gender_of(title_words),
+                        is_subject)
+            )
+        assert self.lay is not None
+        for turn in self.lay.turns:
+            if len(turn.tag.split()) >= 2:
+                name = normal_case(turn.tag)
+                mentions.append(Mention(turn.tag_start, turn.paragraph, name, None, None, False))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _registry(self, at: int) -> NameRegistry:
+        """Full names introduced before `at` (or anywhere, when none before fits)."""
+        registry = NameRegistry()
+        for mention in self.mentions:
+            if mention.start < at and len(mention.name.split()) >= 2:
+                registry.add(mention.name, mention.title)
+        for event in self.events:
+            if event.speaker.is_person and event.speaker.name and len(event.speaker.name.split()) >= 2:
+                registry.add(event.speaker.name, event.speaker.title)
+        return _FallbackRegistry(registry, [m.name for m in self.mentions if len(m.name.split()) >= 2])
+
+    def _mention_for(self, name: str, at: int) -> Mention | None:
+        found = None
+        for mention in self.mentions:
+            if mention.name == name and mention.title and (found is None or mention.start < at):
+                found = mention
+        return found
+
+    # ---------------------------------------------------------------- layout helpers
+    def _paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
+
+    def _context(self, cand: Candidate) -> tuple[int, int]:
+        assert self.lay is not None
+        para = self.lay.paras[cand.paragraph]
+        if para.end - para.start <= MAX_CONTEXT_CHARS:
+            return para.start, para.end
+        first = self.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if first is None:
+            return cand.start, cand.end
+        return first[0].sent.start_char, first[-1].sent.end_char
+
+
+class _FallbackRegistry(NameRegistry):
+    """Resolves against earlier names first, then against names the article gives later."""
+
+    def __init__(self, earlier: NameRegistry, all_names: list[str]) -> None:
+        super().__init__(earlier.people, earlier.order)
+        self._all = all_names
+
+    def resolve(self, mention: str) -> str | None:
+        found = super().resolve(mention)
+        if found is not None:
+            return found
+        later = NameRegistry()
+        for name in self._all:
+            later.add(name)
+        return later.resolve(mention)

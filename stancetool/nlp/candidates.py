@@ -1,0 +1,118 @@
+"""Candidate quotations in a Doc: quoted segments, transcript turns and reported-speech clauses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from stancetool.nlp.cues import INDIRECT_VERB_FORMS
+from stancetool.nlp.marks import Paragraph, QuotedSegment, find_quoted_segments, paragraphs
+from stancetool.nlp.transcript import Turn, find_turns, is_narrator, narrator_names
+
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+
+
+@dataclass
+class Candidate:
+    """Something that may be a quotation, before attribution."""
+
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+    segment: QuotedSegment | None = None
+    turn: Turn | None = None
+    cue_token: Token | None = None
+    """For reported speech: the speech verb that governs the clause."""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class DocLayout:
+    """Where the quotation marks, paragraphs and turns of a Doc are."""
+
+    paras: list[Paragraph]
+    segments: list[QuotedSegment]
+    turns: list[Turn]
+    narrators: set[str]
+    quoted_chars: list[tuple[int, int]]
+    """(open mark, close mark or paragraph end) of every segment."""
+
+
+def layout_of(doc: Doc) -> DocLayout:
+    text = doc.text
+    paras = paragraphs(text)
+    segments = find_quoted_segments(text)
+    turns = find_turns(text, paras)
+    quoted = [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in segments]
+    return DocLayout(paras, segments, turns, narrator_names(turns), quoted)
+
+
+def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
+    lay = layout_of(doc)
+    source_turns = [t for t in lay.turns if t.spoken and not is_narrator(t, lay.narrators)]
+    source_paras = {t.paragraph for t in source_turns}
+    cands: list[Candidate] = []
+    for turn in source_turns:
+        if turn.end > turn.start:
+            cands.append(Candidate(turn.start, turn.end, "transcript", turn.paragraph, turn=turn))
+    for seg in lay.segments:
+        if seg.paragraph in source_paras:
+            continue  # the whole turn is already the quotation
+        cands.append(Candidate(seg.start, seg.end, "direct", seg.paragraph, segment=seg))
+    cands.extend(reported_speech(doc, lay, source_paras))
+    cands.sort(key=lambda c: (c.start, c.end))
+    return lay, cands
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in spans)
+
+
+def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Candidate]:
+    """`X said (that) …` clauses without quotation marks."""
+    out: list[Candidate] = []
+    para_starts = [p.start for p in lay.paras]
+    for token in doc:
+        if token.lower_ not in INDIRECT_VERB_FORMS or not token.tag_.startswith("VB"):
+            continue
+        if _overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
+            continue
+        span = _clause_span(doc, clause)
+        if span is None or len(span) < 4:
+            continue
+        start, end = span.start_char, span.end_char
+        if _overlaps(start, end, lay.quoted_chars):
+            continue  # the quoted words inside are handled as partial quotations
+        paragraph = _paragraph_of(para_starts, start)
+        if paragraph in skip_paras:
+            continue
+        out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
+    # `A said B said C`: the nested report belongs to the outer one.
+    return [c for c in out if not any(o is not c and o.start <= c.cue_token.idx < o.end for o in out)]
+
+
+def _clause_span(doc: Doc, clause: Token) -> Span | None:
+    left, right = clause.left_edge.i, clause.right_edge.i
+    while left <= right and (
+        doc[left].lower_ == "that" and doc[left].dep_ == "mark" or doc[left].is_punct and doc[left].text not in "(["
+    ):
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right < left:
+        return None
+    return doc[left : right + 1]
+
+
+def _paragraph_of(para_starts: list[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(para_starts, offset) - 1)

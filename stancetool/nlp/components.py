@@ -1,0 +1,60 @@
+"""spaCy components: `stancetool_quotes` finds quotations, `stancetool_speakers` attributes them."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from stancetool.nlp.attribution import Attributor
+from stancetool.nlp.candidates import find_candidates
+
+if not Doc.has_extension("stancetool_candidates"):
+    Doc.set_extension("stancetool_candidates", default=None)
+if not Doc.has_extension("stancetool_quotes"):
+    Doc.set_extension("stancetool_quotes", default=None)
+
+
+class ParagraphBoundaries:
+    """Starts a sentence at every line break, so the parser never joins a headline or a form to the next line."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if not token.is_space and ("\n" in previous.text_with_ws):
+                token.is_sent_start = True
+        return doc
+
+
+class QuoteFinder:
+    """Finds quoted segments, transcript turns and reported-speech clauses (unattributed)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.stancetool_candidates = find_candidates(doc)
+        return doc
+
+
+class SpeakerAttributor:
+    """Gives each candidate its cue, speaker (full name) and title; drops what is not speech."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = doc._.stancetool_candidates
+        if candidates is None:
+            candidates = find_candidates(doc)
+        doc._.stancetool_quotes = Attributor(doc).attribute(candidates)
+        doc._.stancetool_candidates = None  # token-bound data must not travel back from worker processes
+        return doc
+
+
+@Language.factory("stancetool_paragraphs")
+def make_paragraph_boundaries(nlp: Language, name: str) -> ParagraphBoundaries:
+    return ParagraphBoundaries()
+
+
+@Language.factory("stancetool_quotes")
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
+
+
+@Language.factory("stancetool_speakers")
+def make_speaker_attributor(nlp: Language, name: str) -> SpeakerAttributor:
+    return SpeakerAttributor()

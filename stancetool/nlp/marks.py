@@ -1,0 +1,195 @@
+"""Pairing quotation marks in raw text, paragraph by paragraph, so that one bad mark costs at most its paragraph.
+
+Pure string code (no spaCy): the direction of a mark is read from its neighbours, not from its glyph alone,
+because scraped news mixes straight and curly marks and sometimes curls them the wrong way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_MARKS = frozenset('"“”„‟«»″')
+SINGLE_MARKS = frozenset("'‘’‚‛‹›")
+OPENING_GLYPHS = frozenset("“„‟«‘‚‛‹")
+CLOSING_GLYPHS = frozenset("”»’›")
+# Characters after which a mark can open a quotation, and before which it can close one.
+OPEN_BEFORE = frozenset(" \t([{—–-―/:;,") | DOUBLE_MARKS | SINGLE_MARKS
+CLOSE_AFTER = frozenset(" \t.,;:!?)]}—–-―/…") | DOUBLE_MARKS | SINGLE_MARKS
+# Punctuation stripped from the inner edges of a quotation (the comma of `"…," she said` is not quoted speech).
+TRAILING_STRIP = " \t,;:—–-―"
+LEADING_STRIP = " \t…"
+
+
+@dataclass(frozen=True)
+class QuotedSegment:
+    """Quoted words between two marks (or up to the end of a paragraph when the closing mark is missing)."""
+
+    start: int
+    """Offset of the first quoted character (after the opening mark)."""
+    end: int
+    """Offset just past the last quoted character (before the closing mark)."""
+    open_mark: int
+    """Offset of the opening mark."""
+    close_mark: int | None
+    """Offset of the closing mark; None when the paragraph ends first."""
+    paragraph: int
+    """Index of the paragraph (line) the segment lies in."""
+    continues: bool = False
+    """True when the quotation runs on into the next paragraph (re-opened there with a mark)."""
+    continuation: bool = False
+    """True when this segment continues a quotation from the previous paragraph."""
+    single: bool = False
+    """True when delimited by single quotation marks."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Non-blank lines as paragraphs (news text marks paragraphs with line breaks)."""
+    out: list[Paragraph] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append(Paragraph(len(out), offset + lead, offset + lead + len(stripped)))
+        offset += len(line) + 1
+    return out
+
+
+def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return (before in OPEN_BEFORE or before.isspace()) and not after.isspace()
+
+
+def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return not before.isspace() and (after in CLOSE_AFTER or after.isspace())
+
+
+def _roles(text: str, positions: list[int], lo: int, hi: int) -> list[tuple[int, bool, bool]]:
+    roles = []
+    for i in positions:
+        can_open, can_close = _can_open(text, i, lo, hi), _can_close(text, i, lo, hi)
+        if can_open and can_close:
+            # Both readings fit (e.g. `—"`): the glyph decides where it has a direction.
+            if text[i] in OPENING_GLYPHS:
+                can_close = False
+            elif text[i] in CLOSING_GLYPHS:
+                can_open = False
+        roles.append((i, can_open, can_close))
+    return roles
+
+
+def _pair(text: str, positions: list[int], lo: int, hi: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair marks left to right; returns closed (open, close) pairs and a dangling opener, if any."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, can_open, can_close in _roles(text, positions, lo, hi):
+        if open_at is None:
+            if can_open:
+                open_at = i
+        elif can_close:
+            pairs.append((open_at, i))
+            open_at = None
+        elif can_open and not _has_words(text, open_at + 1, i):
+            open_at = i  # `" "…`: the first mark was stray
+    return pairs, open_at
+
+
+def _has_words(text: str, a: int, b: int) -> bool:
+    return any(ch.isalnum() for ch in text[a:b])
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in LEADING_STRIP:
+        a += 1
+    while b > a and text[b - 1] in TRAILING_STRIP:
+        b -= 1
+    return a, b
+
+
+def _starts_with_open_mark(text: str, para: Paragraph) -> bool:
+    return text[para.start] in DOUBLE_MARKS and _can_open(text, para.start, para.start, para.end)
+
+
+def _double_positions(text: str, para: Paragraph) -> list[int]:
+    return [i for i in range(para.start, para.end) if text[i] in DOUBLE_MARKS]
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–―-]))[‘'‚‛‹](?=[^\s'’])")
+
+
+def _single_segments(text: str, para: Paragraph, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Single-quoted spans outside double-quoted ones; apostrophes inside words never count."""
+    out: list[tuple[int, int]] = []
+    region = text[para.start : para.end]
+    for match in _SINGLE_OPEN.finditer(region):
+        o = para.start + match.start()
+        if any(a <= o <= b for a, b in taken) or (out and o <= out[-1][1]):
+            continue
+        # The closing mark: a single mark after a word character, not followed by a letter (not `Russia's`).
+        for j in range(o + 2, para.end):
+            ch = text[j]
+            if ch in SINGLE_MARKS and not text[j - 1].isspace():
+                nxt = text[j + 1] if j + 1 < para.end else " "
+                if not nxt.isalnum():
+                    out.append((o, j))
+                    break
+            if ch in DOUBLE_MARKS:
+                break
+    return out
+
+
+def find_quoted_segments(text: str) -> list[QuotedSegment]:
+    """Every quoted segment of `text`, in order, paragraph by paragraph."""
+    paras = paragraphs(text)
+    segments: list[QuotedSegment] = []
+    carried = False  # the previous paragraph's quotation runs on into this one
+    for k, para in enumerate(paras):
+        positions = _double_positions(text, para)
+        if carried and positions and positions[0] == para.start:
+            pass  # the re-opening mark pairs as an ordinary opener below
+        pairs, dangling = _pair(text, positions, para.start, para.end)
+        taken: list[tuple[int, int]] = []
+        for n, (o, c) in enumerate(pairs):
+            a, b = _trim(text, o + 1, c)
+            taken.append((o, c))
+            if _has_words(text, a, b):
+                segments.append(
+                    QuotedSegment(a, b, o, c, k, continuation=carried and n == 0 and o == para.start)
+                )
+        next_carried = False
+        if dangling is not None:
+            a, b = _trim(text, dangling + 1, para.end)
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            runs_on = nxt is not None and _starts_with_open_mark(text, nxt)
+            taken.append((dangling, para.end))
+            if _has_words(text, a, b):
+                segments.append(
+                    QuotedSegment(
+                        a,
+                        b,
+                        dangling,
+                        None,
+                        k,
+                        continues=runs_on,
+                        continuation=carried and not pairs and dangling == para.start,
+                    )
+                )
+            next_carried = runs_on
+        for o, c in _single_segments(text, para, taken):
+            a, b = _trim(text, o + 1, c)
+            if len(text[a:b].split()) >= 2:
+                segments.append(QuotedSegment(a, b, o, c, k, single=True))
+        carried = next_carried
+    segments.sort(key=lambda s: s.start)
+    return segments

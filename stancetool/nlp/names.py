@@ -1,0 +1,86 @@
+"""Speaker names: splitting a mention into name and title, and resolving short mentions to full names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stancetool.nlp.cues import TITLE_WORDS
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def clean_name_token(word: str) -> str:
+    return _POSSESSIVE.sub("", word).strip(",.;:")
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a PERSON mention into leading title words and the name (`Spokesman Hong Lei` → title, name)."""
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if word.lower().strip(".") in TITLE_WORDS or word.lower() in TITLE_WORDS:
+            cut = i + 1
+    return words[:cut], words[cut:]
+
+
+def normal_case(tag: str) -> str:
+    """`WANG YI` → `Wang Yi`, `MCCAIN` → `Mccain`; keeps names already in mixed case."""
+    if tag != tag.upper():
+        return tag
+    return " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) for w in tag.split())
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None = None
+    gender: str | None = None
+
+
+@dataclass
+class NameRegistry:
+    """Full names the article has introduced so far, in order of last mention."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+
+    def add(self, name: str, title: str | None = None) -> Person:
+        person = self.people.get(name)
+        if person is None:
+            person = self.people[name] = Person(name, title)
+        elif title and not person.title:
+            person.title = title
+        if name in self.order:
+            self.order.remove(name)
+        self.order.append(name)
+        return person
+
+    def resolve(self, mention: str) -> str | None:
+        """The full name a shorter mention stands for (`Darden` → `Keith Darden`, `WANG Y` → `Wang Yi`)."""
+        tokens = [t.lower() for t in mention.split()]
+        if not tokens:
+            return None
+        best: tuple[int, int, str] | None = None
+        for rank, name in enumerate(self.order):
+            parts = [p.lower() for p in name.split()]
+            if parts == tokens:
+                return name
+            if len(tokens) > len(parts):
+                continue
+            if len(tokens) == 1 and len(parts) > 1:
+                if parts[-1] == tokens[0]:
+                    score = 3  # a surname, the usual short form in English news
+                elif parts[0] == tokens[0]:
+                    score = 2  # a family name first (Wang Yi → Wang)
+                else:
+                    continue
+            elif len(tokens) < len(parts) and parts[-len(tokens) :] == tokens:
+                score = 3
+            elif all(p.startswith(t) for p, t in zip(parts, tokens, strict=False)):
+                score = 1  # a truncated transcript tag
+            else:
+                continue
+            key = (score, rank, name)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None

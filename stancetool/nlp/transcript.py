@@ -1,0 +1,80 @@
+"""Transcript turns (`WANG YI: (Through interpreter) …`): who speaks, and which turns are the reporter's own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stancetool.nlp.cues import NARRATOR_ROLES
+from stancetool.nlp.marks import Paragraph
+
+_TURN = re.compile(
+    r"(?P<tag>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,4})"
+    r"(?:, (?P<role>[A-Z][A-Z ,'’.\-]{1,40}?))?"
+    r"(?: \((?P<aside>[^)]{1,40})\))?:\s+(?P<body>\S.*)$"
+)
+# `(Through interpreter)` and the like: stage directions, not words spoken.
+_DIRECTION = re.compile(r"^\((?:[^()]{1,80})\)\s*")
+_NOT_SPEECH = re.compile(r"^\s*\((?:[^()]{1,80})\)\s*[.]?\s*$")
+# Datelines and section heads look like tags; a transcript has several turns.
+MIN_TURNS = 2
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker turn of a transcript."""
+
+    paragraph: int
+    tag: str
+    """The speaker tag as printed (`WANG Y`)."""
+    role: str | None
+    """What follows the name in the tag (`BYLINE`, `HOST`), if anything."""
+    start: int
+    """Offset of the spoken words (after stage directions)."""
+    end: int
+    tag_start: int
+    spoken: bool
+    """False when the turn holds only a stage direction such as `(Non-English language spoken)`."""
+
+
+def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
+    turns: list[Turn] = []
+    for para in paras:
+        line = text[para.start : para.end]
+        match = _TURN.match(line)
+        if match is None or len(match.group("tag").replace(".", "").replace(" ", "")) < 2:
+            continue
+        body_start = para.start + match.start("body")
+        body = text[body_start : para.end]
+        spoken = not _NOT_SPEECH.match(body)
+        skip = 0
+        while (direction := _DIRECTION.match(body[skip:])) is not None and skip + direction.end() < len(body):
+            skip += direction.end()
+        turns.append(
+            Turn(
+                paragraph=para.index,
+                tag=match.group("tag").strip(),
+                role=(match.group("role") or "").strip() or None,
+                start=body_start + skip,
+                end=para.end,
+                tag_start=para.start,
+                spoken=spoken,
+            )
+        )
+    return turns if len(turns) >= MIN_TURNS else []
+
+
+def narrator_names(turns: list[Turn]) -> set[str]:
+    """Upper-case name tokens of the reporters and hosts (tags marked BYLINE, HOST …)."""
+    names: set[str] = set()
+    for turn in turns:
+        role_words = set(re.split(r"[ ,]+", turn.role or ""))
+        if role_words & NARRATOR_ROLES:
+            names.add(turn.tag.upper())
+            names.add(turn.tag.upper().split()[-1])
+    return names
+
+
+def is_narrator(turn: Turn, narrators: set[str]) -> bool:
+    role_words = set(re.split(r"[ ,]+", turn.role or ""))
+    return bool(role_words & NARRATOR_ROLES) or turn.tag.upper() in narrators
