@@ -78,6 +78,17 @@ def _title(tokens: list[Token]) -> str | None:
     return _words(tokens) or None
 
 
+TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with vs".split())
+
+
+def _looks_like_title(quote: Span) -> bool:
+    """`Fox News Sunday`, `Make America Great Again`: every word capitalised, as names of works are."""
+    words = [t.text for t in quote if t.is_alpha]
+    return bool(words) and len(words) <= 8 and all(
+        w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words
+    ) and words[0][0].isupper()
+
+
 class Attributor:
     """Attributes the candidates of one Doc, in reading order (later quotations lean on earlier ones)."""
 
@@ -147,13 +158,34 @@ class Attributor:
         if seg.continuation and self.events:
             return self.events[-1].speaker, None, kind
         if not standalone:
-            return None  # a scare quote, a title or a term, not speech
+            if _looks_like_title(quote):
+                return None  # a show, a book, a law: `told "Fox News Sunday"`
+            governing = self._governing_verb(quote)
+            if governing is not None:
+                speaker = self._speaker_of_verb(governing, quote.start_char)
+                if speaker is not None and speaker.name:
+                    return speaker, governing.text, kind
+            return Speaker(None), None, kind
         last = self.events[-1] if self.events else None
         if last is not None and cand.paragraph - last.paragraph <= FLOAT_REACH and last.speaker.name:
             return last.speaker, None, kind
         if len(quote) < MIN_ORPHAN_WORDS:
             return None
         return Speaker(None), None, kind
+
+    def _governing_verb(self, quote: Span) -> Token | None:
+        """The nearest verb outside the quotation that the quoted words depend on."""
+        for token in quote:
+            if quote.start <= token.head.i < quote.end:
+                continue
+            head = token.head
+            for _ in range(6):
+                if head.pos_ in ("VERB", "AUX") and not self._inside_quotes(head):
+                    return head
+                if head.head is head:
+                    break
+                head = head.head
+        return None
 
     def _starts_sentence(self, mark: int) -> bool:
         i = mark - 1
@@ -245,7 +277,9 @@ class Attributor:
         for t in after:
             if t.is_space and not words:
                 continue
-            if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_):
+            if "\n" in t.text or len(words) >= 5:
+                break
+            if t.text[:1].isupper() or (words and t.text in (".", "-")):
                 words.append(t)
             else:
                 break

@@ -93,15 +93,21 @@ def _pair(text: str, positions: list[int], lo: int, hi: int) -> tuple[list[tuple
     """Pair marks left to right; returns closed (open, close) pairs and a dangling opener, if any."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
+    nested = 0  # double marks used inside a double-quoted quotation (`“… he calls “hell” …”`)
     for i, can_open, can_close in _roles(text, positions, lo, hi):
         if open_at is None:
             if can_open:
                 open_at = i
         elif can_close:
-            pairs.append((open_at, i))
-            open_at = None
+            if nested:
+                nested -= 1
+            else:
+                pairs.append((open_at, i))
+                open_at = None
         elif can_open and not _has_words(text, open_at + 1, i):
             open_at = i  # `" "…`: the first mark was stray
+        elif can_open:
+            nested += 1
     return pairs, open_at
 
 

@@ -11,7 +11,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def clean_name_token(word: str) -> str:
-    return _POSSESSIVE.sub("", word).strip(",.;:")
+    return _POSSESSIVE.sub("", word).strip(",;:")
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
