@@ -2,6 +2,7 @@
 
 from stancetool.cli import (
     annotate,  # noqa: F401  (registers the command)
+    export,  # noqa: F401  (registers the command)
     extract,  # noqa: F401  (registers the command)
     import_,  # noqa: F401  (registers the command)
     label,  # noqa: F401  (registers the command)

@@ -1,0 +1,180 @@
+"""Export the labels as tables: long (one row per quotation and annotator) or wide (one row per quotation).
+
+The wide table carries a `final` label and its `basis`:
+
+- `adjudicated`: an adjudicator settled the quotation (`stancetool review` or `label --adjudicate`);
+- `unanimous`: two or more annotators, all with the same label;
+- `majority`: annotators disagree, and one label has more votes than any other (a plurality);
+- `tie`: two or more labels share the most votes; `final` stays empty until someone adjudicates;
+- `single`: only one annotator labelled the quotation (nothing to agree on yet);
+- `unlabelled`: a quotation of the quotes file that nobody labelled.
+
+CSV output is safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+return (or their full-width forms) gets a leading `'`, so it is shown as text and never run as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import IO, Any, Literal
+
+from stancetool.labelset import Labels
+from stancetool.models import LabelEvent, Quote
+
+Layout = Literal["long", "wide"]
+Format = Literal["jsonl", "csv"]
+Basis = Literal["adjudicated", "unanimous", "majority", "tie", "single", "unlabelled"]
+
+LONG_COLUMNS = (
+    "quote_id",
+    "doc_id",
+    "speaker",
+    "annotator",
+    "label",
+    "adjudication",
+    "note",
+    "flags",
+    "created_at",
+)
+WIDE_COLUMNS = ("quote_id", "doc_id", "speaker", "title", "kind", "text")
+
+_FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text: formula starters are neutralised with a leading `'`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if text and text[0] in _FORMULA_START:
+        return "'" + text
+    return text
+
+
+def decide(votes: Sequence[str], adjudicated: str | None = None) -> tuple[str | None, Basis]:
+    """The final label of one quotation from its annotators' labels and an optional adjudication."""
+    if adjudicated is not None:
+        return adjudicated, "adjudicated"
+    if not votes:
+        return None, "unlabelled"
+    if len(votes) == 1:
+        return votes[0], "single"
+    ranked = Counter(votes).most_common()
+    if len(ranked) == 1:
+        return ranked[0][0], "unanimous"
+    if ranked[0][1] > ranked[1][1]:
+        return ranked[0][0], "majority"
+    return None, "tie"
+
+
+def _row_order(labels: Labels, quotes: Sequence[Quote] | None) -> list[str]:
+    if quotes is not None:
+        return [quote.id for quote in quotes]
+    return labels.quote_ids()
+
+
+def long_rows(labels: Labels, quotes: Sequence[Quote] | None = None) -> Iterator[dict[str, Any]]:
+    """One row per (quotation, annotator) with a current label, one per adjudication (`adjudication` true).
+
+    Rows follow the quotes file when given (else the order labels were read), annotators by name.
+    """
+    by_id = {quote.id: quote for quote in quotes} if quotes is not None else {}
+    by_quote = labels.by_quote()
+    for quote_id in _row_order(labels, quotes):
+        quote = by_id.get(quote_id)
+        events: list[LabelEvent] = list(by_quote.get(quote_id, {}).values())
+        if quote_id in labels.adjudicated:
+            events.append(labels.adjudicated[quote_id])
+        for event in events:
+            yield {
+                "quote_id": quote_id,
+                "doc_id": quote.doc_id if quote else None,
+                "speaker": quote.speaker if quote else None,
+                "annotator": event.annotator,
+                "label": event.label,
+                "adjudication": event.adjudication,
+                "note": event.note,
+                "flags": list(event.flags),
+                "created_at": event.created_at.isoformat().replace("+00:00", "Z"),
+            }
+
+
+def wide_rows(labels: Labels, quotes: Sequence[Quote] | None = None) -> Iterator[dict[str, Any]]:
+    """One row per quotation: its metadata, each annotator's label (`labels`), `final` and `basis`.
+
+    With `quotes`, every quotation of the quotes file gets a row (unlabelled ones too), in file order.
+    """
+    by_id = {quote.id: quote for quote in quotes} if quotes is not None else {}
+    by_quote = labels.by_quote()
+    annotators = labels.annotators
+    for quote_id in _row_order(labels, quotes):
+        quote = by_id.get(quote_id)
+        given = by_quote.get(quote_id, {})
+        decision = labels.adjudicated.get(quote_id)
+        final, basis = decide(
+            [event.label for event in given.values() if event.label is not None],
+            decision.label if decision is not None else None,
+        )
+        yield {
+            "quote_id": quote_id,
+            "doc_id": quote.doc_id if quote else None,
+            "speaker": quote.speaker if quote else None,
+            "title": quote.speaker_title if quote else None,
+            "kind": quote.kind if quote else None,
+            "text": quote.text if quote else None,
+            "labels": {name: given[name].label if name in given else None for name in annotators},
+            "final": final,
+            "basis": basis,
+            "adjudicator": decision.annotator if decision is not None else None,
+        }
+
+
+def write_jsonl(rows: Iterator[dict[str, Any]], handle: IO[str]) -> int:
+    """Write one JSON object per line; return the number of rows."""
+    count = 0
+    dumps = json.dumps
+    for row in rows:
+        handle.write(dumps(row, ensure_ascii=False))
+        handle.write("\n")
+        count += 1
+    return count
+
+
+def write_csv(
+    rows: Iterator[dict[str, Any]], handle: IO[str], layout: Layout, annotators: Sequence[str]
+) -> int:
+    """Write a formula-safe CSV with a header; a wide table has a `label_<annotator>` column per annotator."""
+    writer = csv.writer(handle, lineterminator="\r\n")
+    count = 0
+    if layout == "long":
+        writer.writerow(LONG_COLUMNS)
+        for row in rows:
+            cells = [row[column] for column in LONG_COLUMNS]
+            cells[LONG_COLUMNS.index("flags")] = ";".join(row["flags"])
+            writer.writerow([safe_cell(cell) for cell in cells])
+            count += 1
+        return count
+    label_columns = [f"label_{name}" for name in annotators]
+    writer.writerow([*WIDE_COLUMNS, *label_columns, "final", "basis", "adjudicator"])
+    for row in rows:
+        cells = [row[column] for column in WIDE_COLUMNS]
+        cells.extend(row["labels"][name] for name in annotators)
+        cells.extend((row["final"], row["basis"], row["adjudicator"]))
+        writer.writerow([safe_cell(cell) for cell in cells])
+        count += 1
+    return count
+
+
+def write_export(
+    labels: Labels, handle: IO[str], *, layout: Layout, fmt: Format, quotes: Sequence[Quote] | None = None
+) -> int:
+    """Write the long or wide table of `labels` as JSON Lines or CSV to `handle`; return how many rows."""
+    rows = long_rows(labels, quotes) if layout == "long" else wide_rows(labels, quotes)
+    if fmt == "jsonl":
+        return write_jsonl(rows, handle)
+    return write_csv(rows, handle, layout, labels.annotators)

@@ -1,0 +1,233 @@
+"""The labels of every annotator, read once, as the export, agreement and review commands need them.
+
+`read_labels` reads the label store like `stancetool.store.read_events` (same checks, same problems) but also
+keeps where each event came from (file and line), so that a label whose quotation is missing from the quotes
+file can be reported with its file and line. Each line is validated by pydantic straight from its JSON bytes
+(`LabelEvent.model_validate_json`), which is several times faster than `json.loads` followed by
+`model_validate` on 100,000s of lines; a line that fails is diagnosed again the slow way to give the same
+message as the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from pydantic import ValidationError
+
+from stancetool.agreement import MISSING
+from stancetool.errors import StanceToolError
+from stancetool.files import Problem, validation_message
+from stancetool.models import Codebook, LabelEvent, Quote
+from stancetool.store import adjudications, check_annotator_name
+
+
+@dataclass(frozen=True)
+class Where:
+    """The file and line an event was read from."""
+
+    path: str
+    line: int
+
+
+@dataclass
+class Labels:
+    """Current labels by annotator and quote id, final decisions by quote id, and what could not be used."""
+
+    codebook: Codebook
+    by_annotator: dict[str, dict[str, LabelEvent]] = field(default_factory=dict)
+    """annotator → quote id → the last non-adjudication event, when it has a label."""
+    lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    """annotator → quote id → the line of that event in the annotator's file."""
+    paths: dict[str, str] = field(default_factory=dict)
+    """annotator → the annotator's label file."""
+    adjudicated: dict[str, LabelEvent] = field(default_factory=dict)
+    """The latest adjudication of each quote id (a retracted decision is absent)."""
+    adjudicated_where: dict[str, Where] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def annotators(self) -> list[str]:
+        """Annotators with at least one current label, sorted by name."""
+        return sorted(name for name, current in self.by_annotator.items() if current)
+
+    def where(self, annotator: str, quote_id: str) -> Where:
+        return Where(self.paths[annotator], self.lines[annotator][quote_id])
+
+    def quote_ids(self) -> list[str]:
+        """Quote ids with a current label or a decision (annotators by name, then file order)."""
+        seen: dict[str, None] = {}
+        for annotator in self.annotators:
+            seen.update(dict.fromkeys(self.by_annotator[annotator]))
+        seen.update(dict.fromkeys(self.adjudicated))
+        return list(seen)
+
+    def by_quote(self) -> dict[str, dict[str, LabelEvent]]:
+        """quote id → annotator → current label event (annotators in name order)."""
+        result: dict[str, dict[str, LabelEvent]] = {}
+        for annotator in self.annotators:
+            for quote_id, event in self.by_annotator[annotator].items():
+                result.setdefault(quote_id, {})[annotator] = event
+        return result
+
+    def keep_quotes(self, quote_ids: Iterable[str], source: str) -> None:
+        """Drop labels and decisions on quote ids not in `quote_ids`, each reported with its file and line."""
+        known = set(quote_ids)
+        for annotator in sorted(self.by_annotator):
+            current = self.by_annotator[annotator]
+            for quote_id in [q for q in current if q not in known]:
+                del current[quote_id]
+                line = self.lines[annotator].pop(quote_id)
+                message = f"quote id {quote_id} is not in {source}"
+                self.problems.append(Problem(self.paths[annotator], line, message))
+        for quote_id in [q for q in self.adjudicated if q not in known]:
+            where = self.adjudicated_where.pop(quote_id)
+            del self.adjudicated[quote_id]
+            self.problems.append(Problem(where.path, where.line, f"quote id {quote_id} is not in {source}"))
+
+
+def _diagnose(raw: bytes, exc: ValidationError) -> str:
+    """The store's message for a line that failed validation (same wording as `read_events`)."""
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    except json.JSONDecodeError as decode_error:
+        return f"invalid JSON ({decode_error.msg})"
+    if not isinstance(obj, dict):
+        return "expected a JSON object"
+    try:
+        LabelEvent.model_validate(obj)
+    except ValidationError as again:
+        return f"not a label event: {validation_message(again)}"
+    return f"not a label event: {validation_message(exc)}"
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while 100,000s of long-lived events are created.
+
+    Label events hold no reference cycles; without the pause the collector re-scans every event already read
+    each time a generation fills up, which makes reading several times slower.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read_labels(directory: Path | str, codebook: Codebook) -> Labels:
+    """Read every annotator file in `directory` into current labels and decisions, reporting damage.
+
+    A line that is not a label event, an event by another annotator than the file's name, an event for another
+    target, or a label not in the codebook is reported (file and line) and left out.
+    """
+    base = Path(directory)
+    labels = Labels(codebook)
+    if not base.exists():
+        return labels
+    if not base.is_dir():
+        raise StanceToolError(f"{base}: not a directory", "--annotations-dir must name a directory")
+    decisions: list[tuple[LabelEvent, Where]] = []
+    with _collector_paused():
+        for path in sorted(base.glob("*.jsonl")):
+            decisions.extend(_read_file(path, labels))
+    final = adjudications(event for event, _ in decisions)  # the latest by created_at, as the store does
+    located = {id(event): where for event, where in decisions}
+    labels.adjudicated = dict(final)
+    labels.adjudicated_where = {quote_id: located[id(event)] for quote_id, event in final.items()}
+    return labels
+
+
+def _read_file(path: Path, labels: Labels) -> list[tuple[LabelEvent, Where]]:
+    """Read one annotator's file into `labels`; return its adjudication events with where they are."""
+    problems = labels.problems
+    annotator = path.stem
+    name = str(path)
+    try:
+        check_annotator_name(annotator)
+    except StanceToolError:
+        problems.append(Problem(name, None, "file name is not an annotator name; file skipped"))
+        return []
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        problems.append(Problem(name, None, "is a directory, expected a JSON Lines file"))
+        return []
+    except PermissionError:
+        problems.append(Problem(name, None, "permission denied"))
+        return []
+    target = labels.codebook.target
+    names = {label.name for label in labels.codebook.labels}
+    validate = LabelEvent.__pydantic_validator__.validate_json
+    current: dict[str, LabelEvent] = {}
+    lines: dict[str, int] = {}
+    decisions: list[tuple[LabelEvent, Where]] = []
+    parts = data.split(b"\n")
+    for number, raw in enumerate(parts, start=1):
+        if not raw or raw.isspace():
+            continue
+        try:
+            event = validate(raw)
+        except ValidationError as exc:
+            ended = number < len(parts)  # the store reads lines with their newline; diagnose them the same
+            problems.append(Problem(name, number, _diagnose(raw + b"\n" if ended else raw, exc)))
+            continue
+        if event.annotator != annotator:
+            message = f"event by {event.annotator!r} in the file of {annotator!r}"
+            problems.append(Problem(name, number, message))
+        elif event.target != target:
+            message = f"label for target {event.target!r}, the codebook is for {target!r}"
+            problems.append(Problem(name, number, message))
+        elif event.label is not None and event.label not in names:
+            problems.append(Problem(name, number, f"label {event.label!r} is not in the codebook"))
+        elif event.adjudication:
+            decisions.append((event, Where(name, number)))
+        elif event.label is None:
+            current.pop(event.quote_id, None)
+            lines.pop(event.quote_id, None)
+        else:
+            current[event.quote_id] = event
+            lines[event.quote_id] = number
+    labels.by_annotator[annotator] = current
+    labels.lines[annotator] = lines
+    labels.paths[annotator] = name
+    return decisions
+
+
+@dataclass(frozen=True)
+class LabelMatrix:
+    """The current labels as an items × annotators matrix of label codes (codebook order; MISSING if none)."""
+
+    quote_ids: list[str]
+    annotators: list[str]
+    codes: np.ndarray
+
+
+def label_matrix(labels: Labels, quote_ids: Sequence[str] | None = None) -> LabelMatrix:
+    """The matrix of the current labels over `quote_ids` (default: every labelled quote id)."""
+    annotators = labels.annotators
+    rows = list(quote_ids) if quote_ids is not None else labels.quote_ids()
+    row_of = {quote_id: i for i, quote_id in enumerate(rows)}
+    code_of = {label.name: k for k, label in enumerate(labels.codebook.labels)}
+    codes = np.full((len(rows), len(annotators)), MISSING, dtype=np.int64)
+    for column, annotator in enumerate(annotators):
+        current = labels.by_annotator[annotator]
+        # two lists of ints rather than one of tuples: ints are not tracked by the garbage collector
+        row_list = [row_of[q] for q in current if q in row_of]
+        code_list = [code_of[e.label] for q, e in current.items() if q in row_of]  # type: ignore[index]
+        if row_list:
+            codes[np.array(row_list, dtype=np.int64), column] = np.array(code_list, dtype=np.int64)
+    return LabelMatrix(rows, annotators, codes)
+
+
+def quotes_by_id(quotes: Sequence[Quote]) -> dict[str, Quote]:
+    return {quote.id: quote for quote in quotes}
