@@ -251,3 +251,12 @@ def test_fake_extractor_receives_articles_only_and_options(tmp_path: Path, monke
         f"warning: {tmp_path / 'b.txt'}: empty file, no text to read",
         "1 article read, 1 skipped, 0 quotations written",
     ]
+
+
+def test_output_into_a_missing_directory_is_one_line(tmp_path: Path) -> None:
+    article = _write(tmp_path / "a.txt", ARTICLE.encode("utf-8"))
+    target = tmp_path / "no" / "such" / "quotes.jsonl"
+    result = extract(str(article), "-o", str(target))
+    assert result.exit_code == 1
+    assert stderr_lines(result)[0] == f"error: {target}: directory {target.parent} does not exist"
+    assert list(tmp_path.iterdir()) == [article]
