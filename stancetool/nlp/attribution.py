@@ -43,6 +43,8 @@ class Speaker:
     title: str | None = None
     is_person: bool = False
     gender: str | None = None
+    named: bool = True
+    """False for a description such as `the statement` or `critics`, which names no one."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,15 @@ def _title(tokens: list[Token]) -> str | None:
     while tokens and tokens[0].lower_ in ("a", "an", "the"):
         tokens = tokens[1:]
     return _words(tokens) or None
+
+
+NON_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _could_speak(token: Token) -> bool:
+    if token.ent_type_ in NON_SPEAKER_ENTITIES:
+        return False
+    return token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ in PERSONAL_PRONOUNS)
 
 
 TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with vs".split())
@@ -118,6 +129,11 @@ class Attributor:
         if cand.kind == "transcript":
             speaker, cue = self._turn_speaker(cand), cand.turn.tag if cand.turn else None
             kind = "transcript"
+        elif cand.kind == "mention":
+            speaker = self._speaker_of_verb(cand.cue_token, cand.start)
+            if speaker is None or not speaker.is_person:
+                return None
+            cue, kind = cand.cue_token.text, "mention"
         elif cand.kind == "indirect":
             speaker = self._speaker_of_verb(cand.cue_token, cand.start)
             if speaker is None or speaker.name is None:
@@ -128,7 +144,10 @@ class Attributor:
             if found is None:
                 return None
             speaker, cue, kind = found
-        self.events.append(Event(cand.start, cand.paragraph, speaker))
+        if speaker.name:
+            self.events.append(Event(cand.start, cand.paragraph, speaker))
+        if kind == "mention":
+            return None
         ctx_start, ctx_end = self._context(cand)
         return QuoteSpan(
             start=cand.start,
@@ -150,6 +169,8 @@ class Attributor:
             return None
         standalone = self._starts_sentence(seg.open_mark) and not self.text[seg.start].islower()
         kind = "direct" if standalone else "partial"
+        if not standalone and _looks_like_title(quote):
+            return None  # a show, a book, a law: `told "Fox News Sunday"`
         cue = self._cue_for(quote, seg)
         if cue is not None:
             cue_text, speaker = cue
@@ -157,15 +178,15 @@ class Attributor:
                 return speaker, cue_text, kind
         if seg.continuation and self.events:
             return self.events[-1].speaker, None, kind
-        if not standalone:
-            if _looks_like_title(quote):
-                return None  # a show, a book, a law: `told "Fox News Sunday"`
-            governing = self._governing_verb(quote)
-            if governing is not None:
-                speaker = self._speaker_of_verb(governing, quote.start_char)
-                if speaker is not None and speaker.name:
-                    return speaker, governing.text, kind
-            return Speaker(None), None, kind
+        if not standalone or self._after_colon(seg.open_mark):
+            # `likened the refugees to a "vicious snake"`, `rolled out a message: "It's about me."`: the words
+            # belong to whoever the clause is about, when that is someone named.
+            for verb in self._governing_verbs(quote):
+                speaker = self._speaker_of_verb(verb, quote.start_char)
+                if speaker is not None and speaker.name and speaker.named:
+                    return speaker, verb.text, kind
+            if not standalone:
+                return Speaker(None), None, kind
         last = self.events[-1] if self.events else None
         if last is not None and cand.paragraph - last.paragraph <= FLOAT_REACH and last.speaker.name:
             return last.speaker, None, kind
@@ -173,19 +194,34 @@ class Attributor:
             return None
         return Speaker(None), None, kind
 
-    def _governing_verb(self, quote: Span) -> Token | None:
-        """The nearest verb outside the quotation that the quoted words depend on."""
-        for token in quote:
-            if quote.start <= token.head.i < quote.end:
-                continue
-            head = token.head
-            for _ in range(6):
-                if head.pos_ in ("VERB", "AUX") and not self._inside_quotes(head):
-                    return head
+    def _governing_verbs(self, quote: Span) -> list[Token]:
+        """Verbs outside the quotation that the quoted words depend on, nearest first."""
+        verbs: list[Token] = []
+        roots = [t for t in quote if not quote.start <= t.head.i < quote.end]
+        if self._after_colon(quote.start_char - 1):
+            # `X made the following comment: "…"`: the clause before the colon.
+            before = self.doc[quote.start].sent.start - 1
+            while before >= 0 and self.doc[before].is_space:
+                before -= 1
+            if before >= 0:
+                roots.append(self.doc[before])
+        for token in roots:
+            head = token.head if not self._inside_quotes(token) or token.head is not token else token
+            for _ in range(8):
+                if head.pos_ in ("VERB", "AUX") and not self._inside_quotes(head) and head not in verbs:
+                    verbs.append(head)
+                    if len(verbs) >= 4:
+                        return verbs
                 if head.head is head:
                     break
                 head = head.head
-        return None
+        return verbs
+
+    def _after_colon(self, mark: int) -> bool:
+        i = mark - 1
+        while i >= 0 and self.text[i] in " \t\n“\"":
+            i -= 1
+        return i >= 0 and self.text[i] == ":"
 
     def _starts_sentence(self, mark: int) -> bool:
         i = mark - 1
@@ -315,11 +351,23 @@ class Attributor:
         return self._adjacent_speaker(verb, at)
 
     def _adjacent_speaker(self, verb: Token, at: int) -> Speaker | None:
-        """`"…," Glaser said.` when the parser did not make Glaser the subject."""
+        """`"…," Flynn, a top surrogate, said` or `" said Hong Lei` when the parse missed the subject."""
         doc = self.doc
-        for j in (verb.i - 1, verb.i + 1):
-            if 0 <= j < len(doc) and not self._inside_quotes(doc[j]) and doc[j].pos_ in ("PROPN", "PRON"):
-                return self._speaker_of_noun(doc[j], at)
+        sent = verb.sent
+        j = verb.i - 1
+        leftmost: Token | None = None
+        while j >= sent.start and not self._inside_quotes(doc[j]) and verb.i - j <= 12:
+            if _could_speak(doc[j]):
+                leftmost = doc[j]
+            j -= 1
+        if leftmost is not None:
+            return self._speaker_of_noun(leftmost, at)
+        for k in range(verb.i + 1, min(sent.end, verb.i + 8)):
+            token = doc[k]
+            if self._inside_quotes(token) or token.is_punct or token.pos_ in ("ADP", "VERB", "AUX"):
+                break
+            if _could_speak(token) and token.ent_type_ not in NON_SPEAKER_ENTITIES:
+                return self._speaker_of_noun(token, at)
         return None
 
     def _noun_phrase(self, head: Token) -> list[Token]:
@@ -340,7 +388,7 @@ class Attributor:
             return self._resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
         if lower in GROUP_PRONOUNS or lower == "it":
             return self._resolve_group(at)
-        if head.tag_ in ("PRP", "WP", "WDT", "EX") or head.is_punct:
+        if head.tag_ in ("PRP", "WP", "WDT", "EX") or head.is_punct or head.ent_type_ in NON_SPEAKER_ENTITIES:
             return None
         person = self._person_entity(head)
         if person is not None:
@@ -365,8 +413,8 @@ class Attributor:
             referent = self._recent_person(at, None)
             if referent is not None:
                 return Speaker(referent.name, description, True, referent.gender)
-            return Speaker(description)
-        return Speaker(_words(phrase))
+            return Speaker(description, named=False)
+        return Speaker(_words(phrase), named=False)
 
     def _person_entity(self, head: Token) -> tuple[Span, list[Token]] | None:
         """The PERSON entity that heads or is the subject noun phrase (with its appositions)."""

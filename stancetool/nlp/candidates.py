@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from stancetool.nlp.cues import INDIRECT_VERB_FORMS
+from stancetool.nlp.cues import INDIRECT_VERB_FORMS, SPEECH_VERB_FORMS
 from stancetool.nlp.marks import Paragraph, QuotedSegment, find_quoted_segments, paragraphs
 from stancetool.nlp.transcript import Turn, find_turns, is_narrator, narrator_names
 
@@ -61,7 +61,9 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
         if seg.paragraph in source_paras:
             continue  # the whole turn is already the quotation
         cands.append(Candidate(seg.start, seg.end, "direct", seg.paragraph, segment=seg))
-    cands.extend(reported_speech(doc, lay, source_paras))
+    indirect = reported_speech(doc, lay, source_paras)
+    cands.extend(indirect)
+    cands.extend(speech_mentions(doc, lay, {c.cue_token.i for c in indirect}))
     cands.sort(key=lambda c: (c.start, c.end))
     return lay, cands
 
@@ -97,6 +99,20 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
     # `A said B said C`: the nested report belongs to the outer one.
     return [c for c in out if not any(o is not c and o.start <= c.cue_token.idx < o.end for o in out)]
+
+
+def speech_mentions(doc: Doc, lay: DocLayout, taken: set[int]) -> list[Candidate]:
+    """Speech verbs that emit nothing themselves but tell who spoke last (`X called him a master.`)."""
+    para_starts = [p.start for p in lay.paras]
+    out: list[Candidate] = []
+    for token in doc:
+        if token.i in taken or token.lower_ not in SPEECH_VERB_FORMS or not token.tag_.startswith("VB"):
+            continue
+        if _overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
+            continue
+        out.append(Candidate(token.idx, token.idx + len(token), "mention", _paragraph_of(para_starts, token.idx),
+                             cue_token=token))
+    return out
 
 
 def _clause_span(doc: Doc, clause: Token) -> Span | None:
