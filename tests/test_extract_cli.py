@@ -260,3 +260,23 @@ def test_output_into_a_missing_directory_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert stderr_lines(result)[0] == f"error: {target}: directory {target.parent} does not exist"
     assert list(tmp_path.iterdir()) == [article]
+
+
+def test_warnings_stop_after_fifty_and_the_rest_are_counted(tmp_path: Path, monkeypatch) -> None:
+    import stancetool.extract
+
+    def no_quotes(articles, **_options):
+        return ((article, []) for article in articles)
+
+    monkeypatch.setattr(stancetool.extract, "extract_quotes", no_quotes)
+    lines = ["not json"] * 55 + [json.dumps({"id": "ok", "text": "fine"})]
+    corpus = _write(tmp_path / "c.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
+    result = extract(str(corpus))
+    assert result.exit_code == 0
+    lines = stderr_lines(result)
+    assert lines[0] == f"warning: {corpus}:1: invalid JSON (Expecting value at column 1)"
+    assert lines[49] == f"warning: {corpus}:50: invalid JSON (Expecting value at column 1)"
+    assert lines[50:] == [
+        "warning: … and 5 more problems not shown",
+        "1 article read, 55 skipped, 0 quotations written",
+    ]
