@@ -1,6 +1,7 @@
 """Command-line interface: one module per command, each a thin wrapper over a library function."""
 
 from stancetool.cli import (
+    agreement,  # noqa: F401  (registers the command)
     annotate,  # noqa: F401  (registers the command)
     export,  # noqa: F401  (registers the command)
     extract,  # noqa: F401  (registers the command)
