@@ -7,6 +7,7 @@ from stancetool.cli import (
     extract,  # noqa: F401  (registers the command)
     import_,  # noqa: F401  (registers the command)
     label,  # noqa: F401  (registers the command)
+    review,  # noqa: F401  (registers the command)
 )
 from stancetool.cli._util import app
 
