@@ -9,10 +9,12 @@ from spacy.tokens import Doc, Span, Token
 
 from stancetool.nlp.candidates import Candidate, DocLayout
 from stancetool.nlp.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS
+from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS
 from stancetool.nlp.names import NameRegistry, clean_name_token, normal_case, split_title
 from stancetool.nlp.records import QuoteSpan
 
 DASHES = frozenset("—–―-")
+QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "dame"})
 MALE_TITLES = frozenset({"mr", "mr.", "spokesman", "chairman", "congressman", "sir", "lord"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -169,8 +171,8 @@ class Attributor:
             return None
         standalone = self._starts_sentence(seg.open_mark) and not self.text[seg.start].islower()
         kind = "direct" if standalone else "partial"
-        if not standalone and _looks_like_title(quote):
-            return None  # a show, a book, a law: `told "Fox News Sunday"`
+        if not standalone and _looks_like_title(quote) and not self._named_by_speech(quote):
+            return None  # a show, a book, a law: `appeared on "Fox News Sunday"`
         cue = self._cue_for(quote, seg)
         if cue is not None:
             cue_text, speaker = cue
@@ -193,6 +195,24 @@ class Attributor:
         if len(quote) < MIN_ORPHAN_WORDS:
             return None
         return Speaker(None), None, kind
+
+    def _named_by_speech(self, quote: Span) -> bool:
+        """`called the plan "Peace Through Strength"`: a speech verb takes the words as its object, not as
+        the place it happened (`said on "Face the Nation"`)."""
+        root = quote.root
+        before = self.doc[quote.start - 2] if quote.start >= 2 else None
+        if before is not None and before.pos_ == "ADP":
+            return False  # `said on "…"`
+        head, through_preposition = root, False
+        for _ in range(6):
+            if head.dep_ in ("pobj", "prep", "pcomp", "agent"):
+                through_preposition = True
+            if head.head is head:
+                return False
+            head = head.head
+            if head.lower_ in SPEECH_VERB_FORMS and head.tag_.startswith("VB") and not self._inside_quotes(head):
+                return not through_preposition
+        return False
 
     def _governing_verbs(self, quote: Span) -> list[Token]:
         """Verbs outside the quotation that the quoted words depend on, nearest first."""
@@ -219,15 +239,17 @@ class Attributor:
 
     def _after_colon(self, mark: int) -> bool:
         i = mark - 1
-        while i >= 0 and self.text[i] in " \t\n“\"":
+        while i >= 0 and (self.text[i].isspace() or self.text[i] in "“\""):
             i -= 1
         return i >= 0 and self.text[i] == ":"
 
     def _starts_sentence(self, mark: int) -> bool:
         i = mark - 1
-        while i >= 0 and self.text[i] in " \t":
+        while i >= 0 and self.text[i].isspace() and self.text[i] != "\n":
             i -= 1
-        return i < 0 or self.text[i] in "\n.:!?…" or self.text[i] in DASHES and self.text[i - 1 : i] == " "
+        if i > 0 and self.text[i] in QUOTE_MARKS and self.text[i - 1] in ".!?…":
+            return True  # `…." "Next sentence`
+        return i < 0 or self.text[i] in "\n.:!?…," or self.text[i] in DASHES and self.text[i - 1 : i] == " "
 
     def _inside_quotes(self, token: Token) -> bool:
         assert self.lay is not None
@@ -302,7 +324,7 @@ class Attributor:
         if seg.close_mark is None:
             return None
         i = seg.close_mark + 1
-        while i < len(self.text) and self.text[i] in " \t":
+        while i < len(self.text) and self.text[i].isspace() and self.text[i] != "\n":
             i += 1
         if i >= len(self.text) or self.text[i] not in DASHES:
             return None
@@ -315,7 +337,7 @@ class Attributor:
                 continue
             if "\n" in t.text or len(words) >= 5:
                 break
-            if t.text[:1].isupper() or (words and t.text in (".", "-")):
+            if t.text[:1].isupper():
                 words.append(t)
             else:
                 break
@@ -422,9 +444,10 @@ class Attributor:
             ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None:
                 return ent, self._noun_phrase(head)
-        for child in head.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
+        # `His former partner at Lenox, Lawrence B. Cummings,`: the parser may hang the name on any noun inside.
+        for token in head.subtree:
+            if token.dep_ == "appos" and token.ent_type_ == "PERSON" and not self._inside_quotes(token):
+                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
                 if ent is not None:
                     return ent, []
         return None
