@@ -201,8 +201,8 @@ class Attributor:
         the place it happened (`said on "Face the Nation"`)."""
         root = quote.root
         before = self.doc[quote.start - 2] if quote.start >= 2 else None
-        if before is not None and before.pos_ == "ADP":
-            return False  # `said on "…"`
+        if before is not None and (before.pos_ in ("ADP", "DET") or before.tag_ == "POS"):
+            return False  # `said on "…"`, `told NBC's "…"`: the name of a show, a paper, a book
         head, through_preposition = root, False
         for _ in range(6):
             if head.dep_ in ("pobj", "prep", "pcomp", "agent"):

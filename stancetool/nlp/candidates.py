@@ -46,7 +46,7 @@ def layout_of(doc: Doc) -> DocLayout:
     segments = find_quoted_segments(text)
     turns = find_turns(text, paras)
     quoted = [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in segments]
-    return DocLayout(paras, segments, turns, narrator_names(turns), quoted)
+    return DocLayout(paras, segments, turns, narrator_names(turns, text), quoted)
 
 
 def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
@@ -57,9 +57,10 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
     for turn in source_turns:
         if turn.end > turn.start:
             cands.append(Candidate(turn.start, turn.end, "transcript", turn.paragraph, turn=turn))
+    turn_openings = {t.tag_start for t in lay.turns}
     for seg in lay.segments:
-        if seg.paragraph in source_paras:
-            continue  # the whole turn is already the quotation
+        if seg.paragraph in source_paras or seg.open_mark in turn_openings:
+            continue  # a turn (quoted as a whole, as some sites do) is the quotation, or the reporter's own
         cands.append(Candidate(seg.start, seg.end, "direct", seg.paragraph, segment=seg))
     indirect = reported_speech(doc, lay, source_paras)
     cands.extend(indirect)

@@ -9,7 +9,7 @@ from stancetool.nlp.cues import NARRATOR_ROLES
 from stancetool.nlp.marks import Paragraph
 
 _TURN = re.compile(
-    r"(?P<tag>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,4})"
+    r"[\"“]?(?P<tag>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,4})"
     r"(?:, (?P<role>[A-Z][A-Z ,'’.\-]{1,40}?))?"
     r"(?: \((?P<aside>[^)]{1,40})\))?:\s+(?P<body>\S.*)$"
 )
@@ -64,14 +64,26 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
     return turns if len(turns) >= MIN_TURNS else []
 
 
-def narrator_names(turns: list[Turn]) -> set[str]:
-    """Upper-case name tokens of the reporters and hosts (tags marked BYLINE, HOST …)."""
+def narrator_names(turns: list[Turn], text: str) -> set[str]:
+    """Upper-case names of the reporters and hosts: tags marked BYLINE, HOST …, and interviewers, whose turns
+    ask questions and whose names the article's own narration never mentions."""
     names: set[str] = set()
     for turn in turns:
         role_words = set(re.split(r"[ ,]+", turn.role or ""))
         if role_words & NARRATOR_ROLES:
             names.add(turn.tag.upper())
             names.add(turn.tag.upper().split()[-1])
+    turn_lines = {t.paragraph for t in turns}
+    narration = "\n".join(
+        line for n, line in enumerate(line for line in text.split("\n") if line.strip()) if n not in turn_lines
+    ).lower()
+    asks: dict[str, bool] = {}
+    for turn in turns:
+        asks[turn.tag.upper()] = asks.get(turn.tag.upper(), False) or "?" in text[turn.start : turn.end]
+    for tag, asked in asks.items():
+        words = [w.lower() for w in tag.split() if len(w) > 1]
+        if asked and not any(re.search(rf"\b{re.escape(w)}\b", narration) for w in words):
+            names.add(tag)
     return names
 
 
