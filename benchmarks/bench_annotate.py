@@ -8,6 +8,8 @@ on the current disk (so fsync costs what it costs here), then, in this process:
 - first item: reading the quotes file and the label files, ordering, building the app and running it
   (Textual headless, as `run_test` does) until the first open item is drawn; the import of Textual is timed
   apart;
+- the same from the command line: `stancetool annotate` started in a pseudo-terminal, timed until the first
+  open item appears in its output (process start, imports and all);
 - key press: Pilot sends a label key; timed from the send until the writer has fsync'ed the event, and until
   the next frame (showing the next item) is composed for the terminal; Pilot's own round trip (which waits
   for the app to go idle) and the writer's append + fsync alone are printed apart.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import statistics
 import sys
 import tempfile
@@ -149,6 +152,51 @@ async def run(args: argparse.Namespace, directory: Path) -> None:
         )
 
 
+def end_to_end(directory: Path, args: argparse.Namespace) -> float:
+    """Seconds from starting `stancetool annotate` in a pseudo-terminal until the first open item is on it."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import subprocess
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    command = [str(Path(sys.executable).with_name("stancetool")), "annotate", str(directory / "quotes.jsonl")]
+    command += ["--annotator", "alice", "--annotations-dir", str(directory / "annotations")]
+    wanted = re.compile(rb"item \d+ of " + str(args.quotes).encode())
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env={**os.environ, "TERM": "xterm-256color"}
+    )
+    os.close(slave)
+    seen = b""
+    try:
+        while not wanted.search(seen):
+            ready, _, _ = select.select([master], [], [], 30)
+            if not ready:
+                raise RuntimeError(f"annotate did not show its first item within 30 s: {seen[-400:]!r}")
+            seen += os.read(master, 65536)
+        shown = time.perf_counter() - started
+        os.write(master, b"q")
+        deadline = time.monotonic() + 30
+        while child.poll() is None and time.monotonic() < deadline:  # keep draining the terminal
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    break
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    return shown
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quotes", type=int, default=10_000)
@@ -157,6 +205,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=Path.cwd(), prefix=".bench-annotate-") as tmp:
         asyncio.run(run(args, Path(tmp)))
+        runs = sorted(end_to_end(Path(tmp), args) for _ in range(3))
+        print(
+            "`stancetool annotate` in a pseudo-terminal, process start to first item on the terminal: "
+            f"median of 3 {ms(runs[1])} (min {ms(runs[0])}, max {ms(runs[2])})"
+        )
 
 
 if __name__ == "__main__":
