@@ -279,3 +279,17 @@ def test_orphan_labels_are_found_not_dropped():
 )
 def test_format_duration(seconds, text):
     assert format_duration(seconds) == text
+
+
+async def test_long_context_scrolls_while_arrows_still_browse(quotes, writer):
+    long = make_quote(9, prefix="Background sentence. " * 200)
+    app = build_annotate_app([long, *quotes], codebook=CB, annotator="alice", writer=writer)
+    async with app.run_test(size=(60, 20)) as pilot:
+        box = app.item_screen.query_one("#context-box")
+        box.focus()
+        await pilot.press("right")
+        assert app.index == 1
+        await pilot.press("left")
+        assert app.index == 0
+        await pilot.press("down")  # the focused box scrolls; no item change
+        assert box.scroll_y > 0 and app.index == 0

@@ -187,8 +187,8 @@ class ItemScreen(Screen[None]):
 
     BINDINGS = [
         Binding("u", "undo", "undo"),
-        Binding("left", "browse(-1)", "previous"),
-        Binding("right", "browse(1)", "next"),
+        Binding("left", "browse(-1)", "previous", priority=True),
+        Binding("right", "browse(1)", "next", priority=True),
         Binding("s", "skip", "skip"),
         Binding("f", "flag", "flag"),
         Binding("n", "note", "note"),
