@@ -16,10 +16,11 @@ return (or their full-width forms) gets a leading `'`, so it is shown as text an
 from __future__ import annotations
 
 import csv
-import json
-from collections import Counter
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from typing import IO, Any, Literal
+
+from pydantic_core import to_json
 
 from stancetool.labelset import Labels
 from stancetool.models import LabelEvent, Quote
@@ -64,11 +65,14 @@ def decide(votes: Sequence[str], adjudicated: str | None = None) -> tuple[str | 
         return None, "unlabelled"
     if len(votes) == 1:
         return votes[0], "single"
-    ranked = Counter(votes).most_common()
-    if len(ranked) == 1:
-        return ranked[0][0], "unanimous"
-    if ranked[0][1] > ranked[1][1]:
-        return ranked[0][0], "majority"
+    tally: dict[str, int] = {}
+    for vote in votes:
+        tally[vote] = tally.get(vote, 0) + 1
+    if len(tally) == 1:
+        return votes[0], "unanimous"
+    ranked = sorted(tally.values(), reverse=True)
+    if ranked[0] > ranked[1]:
+        return max(tally, key=tally.__getitem__), "majority"
     return None, "tie"
 
 
@@ -99,8 +103,8 @@ def long_rows(labels: Labels, quotes: Sequence[Quote] | None = None) -> Iterator
                 "label": event.label,
                 "adjudication": event.adjudication,
                 "note": event.note,
-                "flags": list(event.flags),
-                "created_at": event.created_at.isoformat().replace("+00:00", "Z"),
+                "flags": event.flags,
+                "created_at": event.created_at,
             }
 
 
@@ -134,15 +138,33 @@ def wide_rows(labels: Labels, quotes: Sequence[Quote] | None = None) -> Iterator
         }
 
 
-def write_jsonl(rows: Iterator[dict[str, Any]], handle: IO[str]) -> int:
-    """Write one JSON object per line; return the number of rows."""
+def write_jsonl(rows: Iterator[dict[str, Any]], handle: IO[str], batch: int = 10_000) -> int:
+    """Write one JSON object per line (datetimes in ISO 8601, UTC as `Z`); return the number of rows."""
     count = 0
-    dumps = json.dumps
+    lines: list[bytes] = []
     for row in rows:
-        handle.write(dumps(row, ensure_ascii=False))
-        handle.write("\n")
+        lines.append(to_json(row))  # pydantic-core's serializer: several times faster than json.dumps
         count += 1
+        if len(lines) == batch:
+            handle.write(b"\n".join(lines).decode("utf-8") + "\n")
+            lines.clear()
+    if lines:
+        handle.write(b"\n".join(lines).decode("utf-8") + "\n")
     return count
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    return str(value)
+
+
+def _safe_row(cells: list[str]) -> list[str]:
+    return ["'" + cell if cell and cell[0] in _FORMULA_START else cell for cell in cells]
 
 
 def write_csv(
@@ -154,18 +176,28 @@ def write_csv(
     if layout == "long":
         writer.writerow(LONG_COLUMNS)
         for row in rows:
-            cells = [row[column] for column in LONG_COLUMNS]
-            cells[LONG_COLUMNS.index("flags")] = ";".join(row["flags"])
-            writer.writerow([safe_cell(cell) for cell in cells])
+            cells = [
+                row["quote_id"],
+                row["doc_id"] or "",
+                row["speaker"] or "",
+                row["annotator"],
+                row["label"] or "",
+                "true" if row["adjudication"] else "false",
+                row["note"] or "",
+                ";".join(row["flags"]),
+                _text(row["created_at"]),
+            ]
+            writer.writerow(_safe_row(cells))
             count += 1
         return count
     label_columns = [f"label_{name}" for name in annotators]
     writer.writerow([*WIDE_COLUMNS, *label_columns, "final", "basis", "adjudicator"])
     for row in rows:
-        cells = [row[column] for column in WIDE_COLUMNS]
-        cells.extend(row["labels"][name] for name in annotators)
-        cells.extend((row["final"], row["basis"], row["adjudicator"]))
-        writer.writerow([safe_cell(cell) for cell in cells])
+        cells = [_text(row[column]) for column in WIDE_COLUMNS]
+        given = row["labels"]
+        cells.extend(given[name] or "" for name in annotators)
+        cells.extend((row["final"] or "", row["basis"], row["adjudicator"] or ""))
+        writer.writerow(_safe_row(cells))
         count += 1
     return count
 

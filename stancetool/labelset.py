@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,6 +204,9 @@ def _read_file(path: Path, labels: Labels) -> list[tuple[LabelEvent, Where]]:
     return decisions
 
 
+_label_of = operator.attrgetter("label")
+
+
 @dataclass(frozen=True)
 class LabelMatrix:
     """The current labels as an items × annotators matrix of label codes (codebook order; MISSING if none)."""
@@ -221,11 +225,13 @@ def label_matrix(labels: Labels, quote_ids: Sequence[str] | None = None) -> Labe
     codes = np.full((len(rows), len(annotators)), MISSING, dtype=np.int64)
     for column, annotator in enumerate(annotators):
         current = labels.by_annotator[annotator]
-        # two lists of ints rather than one of tuples: ints are not tracked by the garbage collector
-        row_list = [row_of[q] for q in current if q in row_of]
-        code_list = [code_of[e.label] for q, e in current.items() if q in row_of]  # type: ignore[index]
-        if row_list:
-            codes[np.array(row_list, dtype=np.int64), column] = np.array(code_list, dtype=np.int64)
+        if quote_ids is not None:
+            current = {q: e for q, e in current.items() if q in row_of}
+        if current:
+            # map() over C-level getters: this runs once per label, 500,000 times for 100,000 quotations × 5
+            rows_found = np.fromiter(map(row_of.__getitem__, current), dtype=np.int64, count=len(current))
+            given = map(code_of.__getitem__, map(_label_of, current.values()))
+            codes[rows_found, column] = np.fromiter(given, dtype=np.int64, count=len(current))
     return LabelMatrix(rows, annotators, codes)
 
 
