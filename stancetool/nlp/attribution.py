@@ -189,12 +189,32 @@ class Attributor:
                     return speaker, verb.text, kind
             if not standalone:
                 return Speaker(None), None, kind
+        subject = self._previous_sentence_subject(quote)
+        if subject is not None:
+            return subject, None, kind
         last = self.events[-1] if self.events else None
         if last is not None and cand.paragraph - last.paragraph <= FLOAT_REACH and last.speaker.name:
             return last.speaker, None, kind
         if len(quote) < MIN_ORPHAN_WORDS:
             return None
         return Speaker(None), None, kind
+
+    def _previous_sentence_subject(self, quote: Span) -> Speaker | None:
+        """`Sanders identified … as one reason. "The younger people are …"`: the person the sentence before,
+        in the same paragraph, is about."""
+        sent = self.doc[quote.start].sent
+        if sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        if self._paragraph_of(previous.start_char) != self._paragraph_of(quote.start_char):
+            return None
+        if self._inside_quotes(previous.root):
+            return None
+        subject = next((c for c in previous.root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.tag_ == "PRP":
+            return None
+        speaker = self._speaker_of_noun(subject, quote.start_char)
+        return speaker if speaker is not None and speaker.is_person else None
 
     def _named_by_speech(self, quote: Span) -> bool:
         """`called the plan "Peace Through Strength"`: a speech verb takes the words as its object, not as
@@ -305,7 +325,10 @@ class Attributor:
             if before.end > 0 and doc[before.end - 1].text == ":" or any(t.text == ":" for t in before[-2:]):
                 start = before.start
         # The attribution after a closing mark that the parser put in the next sentence: `"…" ― Name` / `said X.`
-        if end < len(doc) and seg.close_mark is not None:
+        unfinished = self.text[seg.end : seg.close_mark].strip(" ”\"’'") in (",", "") and self.text[
+            seg.end - 1
+        ] not in ".!?…"
+        if end < len(doc) and seg.close_mark is not None and unfinished:
             nxt = doc[end].sent
             if nxt.start == end and self._paragraph_of(nxt.start_char) == self._paragraph_of(seg.start):
                 head_words = [t for t in nxt[:4] if not t.is_punct]

@@ -9,7 +9,7 @@ continue acknowledge admit announce assert caution charge complain concede confi
 emphasize emphasise estimate observe point predict promise recall remark report reveal suggest testify vow
 joke quip scoff shout yell exclaim retort muse wonder lament boast brag post comment call demand accuse criticize
 criticise blast slam praise pledge maintain allege agree disagree conclude propose recommend advise inform
-announce assure concur express grumble mutter whisper sing proclaim reiterate elaborate add clarify counter rebut
+announce assure concur express grumble mutter whisper sing proclaim reiterate elaborate add clarify counter rebut brand dub label term
 """.split()
 
 # Verbs whose complement clause is reported speech without quotation marks (a narrower set: `call` or `praise`
