@@ -16,6 +16,7 @@ return (or their full-width forms) gets a leading `'`, so it is shown as text an
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import IO, Any, Literal
@@ -43,16 +44,20 @@ LONG_COLUMNS = (
 WIDE_COLUMNS = ("quote_id", "doc_id", "speaker", "title", "kind", "text")
 
 _FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
+_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 def safe_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet shows as text: formula starters are neutralised with a leading `'`."""
+    """A CSV cell that a spreadsheet shows as text: formula starters are neutralised with a leading `'`.
+
+    A plain number such as `-1` or `+2.5` (a label of a numeric codebook) is left as it is: it cannot run.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
-    if text and text[0] in _FORMULA_START:
+    text = value.isoformat().replace("+00:00", "Z") if isinstance(value, datetime) else str(value)
+    if text and text[0] in _FORMULA_START and not _NUMBER.fullmatch(text):
         return "'" + text
     return text
 
@@ -82,30 +87,35 @@ def _row_order(labels: Labels, quotes: Sequence[Quote] | None) -> list[str]:
     return labels.quote_ids()
 
 
+def _long_events(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[tuple[Quote | None, LabelEvent]]:
+    by_id = {quote.id: quote for quote in quotes} if quotes is not None else {}
+    by_quote = labels.by_quote()
+    adjudicated = labels.adjudicated
+    for quote_id in _row_order(labels, quotes):
+        quote = by_id.get(quote_id)
+        for event in by_quote.get(quote_id, {}).values():
+            yield quote, event
+        if quote_id in adjudicated:
+            yield quote, adjudicated[quote_id]
+
+
 def long_rows(labels: Labels, quotes: Sequence[Quote] | None = None) -> Iterator[dict[str, Any]]:
     """One row per (quotation, annotator) with a current label, one per adjudication (`adjudication` true).
 
     Rows follow the quotes file when given (else the order labels were read), annotators by name.
     """
-    by_id = {quote.id: quote for quote in quotes} if quotes is not None else {}
-    by_quote = labels.by_quote()
-    for quote_id in _row_order(labels, quotes):
-        quote = by_id.get(quote_id)
-        events: list[LabelEvent] = list(by_quote.get(quote_id, {}).values())
-        if quote_id in labels.adjudicated:
-            events.append(labels.adjudicated[quote_id])
-        for event in events:
-            yield {
-                "quote_id": quote_id,
-                "doc_id": quote.doc_id if quote else None,
-                "speaker": quote.speaker if quote else None,
-                "annotator": event.annotator,
-                "label": event.label,
-                "adjudication": event.adjudication,
-                "note": event.note,
-                "flags": event.flags,
-                "created_at": event.created_at,
-            }
+    for quote, event in _long_events(labels, quotes):
+        yield {
+            "quote_id": event.quote_id,
+            "doc_id": quote.doc_id if quote else None,
+            "speaker": quote.speaker if quote else None,
+            "annotator": event.annotator,
+            "label": event.label,
+            "adjudication": event.adjudication,
+            "note": event.note,
+            "flags": event.flags,
+            "created_at": event.created_at,
+        }
 
 
 def wide_rows(labels: Labels, quotes: Sequence[Quote] | None = None) -> Iterator[dict[str, Any]]:
@@ -153,60 +163,65 @@ def write_jsonl(rows: Iterator[dict[str, Any]], handle: IO[str], batch: int = 10
     return count
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
-    return str(value)
-
-
-def _safe_row(cells: list[str]) -> list[str]:
-    return ["'" + cell if cell and cell[0] in _FORMULA_START else cell for cell in cells]
-
-
-def write_csv(
-    rows: Iterator[dict[str, Any]], handle: IO[str], layout: Layout, annotators: Sequence[str]
-) -> int:
-    """Write a formula-safe CSV with a header; a wide table has a `label_<annotator>` column per annotator."""
+def write_csv(rows: Iterator[Sequence[object]], handle: IO[str], header: Sequence[str]) -> int:
+    """Write a formula-safe CSV: `header`, then each row's cells through `safe_cell`; return how many rows."""
     writer = csv.writer(handle, lineterminator="\r\n")
+    writer.writerow(header)
     count = 0
-    if layout == "long":
-        writer.writerow(LONG_COLUMNS)
-        for row in rows:
-            cells = [
-                row["quote_id"],
-                row["doc_id"] or "",
-                row["speaker"] or "",
-                row["annotator"],
-                row["label"] or "",
-                "true" if row["adjudication"] else "false",
-                row["note"] or "",
-                ";".join(row["flags"]),
-                _text(row["created_at"]),
-            ]
-            writer.writerow(_safe_row(cells))
-            count += 1
-        return count
-    label_columns = [f"label_{name}" for name in annotators]
-    writer.writerow([*WIDE_COLUMNS, *label_columns, "final", "basis", "adjudicator"])
+    start = _FORMULA_START
     for row in rows:
-        cells = [_text(row[column]) for column in WIDE_COLUMNS]
-        given = row["labels"]
-        cells.extend(given[name] or "" for name in annotators)
-        cells.extend((row["final"] or "", row["basis"], row["adjudicator"] or ""))
-        writer.writerow(_safe_row(cells))
+        cells = [
+            cell if type(cell) is str and (not cell or cell[0] not in start) else safe_cell(cell)
+            for cell in row
+        ]
+        writer.writerow(cells)
         count += 1
     return count
+
+
+def _long_cells(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[tuple[object, ...]]:
+    for quote, event in _long_events(labels, quotes):
+        yield (
+            event.quote_id,
+            quote.doc_id if quote else None,
+            quote.speaker if quote else None,
+            event.annotator,
+            event.label,
+            event.adjudication,
+            event.note,
+            ";".join(event.flags),
+            event.created_at,
+        )
+
+
+def _wide_cells(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[list[object]]:
+    annotators = labels.annotators
+    for row in wide_rows(labels, quotes):
+        given = row["labels"]
+        yield [
+            *(row[column] for column in WIDE_COLUMNS),
+            *(given[name] for name in annotators),
+            row["final"],
+            row["basis"],
+            row["adjudicator"],
+        ]
 
 
 def write_export(
     labels: Labels, handle: IO[str], *, layout: Layout, fmt: Format, quotes: Sequence[Quote] | None = None
 ) -> int:
     """Write the long or wide table of `labels` as JSON Lines or CSV to `handle`; return how many rows."""
-    rows = long_rows(labels, quotes) if layout == "long" else wide_rows(labels, quotes)
     if fmt == "jsonl":
-        return write_jsonl(rows, handle)
-    return write_csv(rows, handle, layout, labels.annotators)
+        return write_jsonl(
+            long_rows(labels, quotes) if layout == "long" else wide_rows(labels, quotes), handle
+        )
+    if layout == "long":
+        return write_csv(_long_cells(labels, quotes), handle, LONG_COLUMNS)
+    header = [
+        *WIDE_COLUMNS,
+        *(f"label_{name}" for name in labels.annotators),
+        "final",
+        "basis",
+        "adjudicator",
+    ]
+    return write_csv(_wide_cells(labels, quotes), handle, header)

@@ -73,7 +73,10 @@ class Labels:
         result: dict[str, dict[str, LabelEvent]] = {}
         for annotator in self.annotators:
             for quote_id, event in self.by_annotator[annotator].items():
-                result.setdefault(quote_id, {})[annotator] = event
+                given = result.get(quote_id)
+                if given is None:
+                    result[quote_id] = given = {}
+                given[annotator] = event
         return result
 
     def keep_quotes(self, quote_ids: Iterable[str], source: str) -> None:
