@@ -179,31 +179,31 @@ def write_csv(rows: Iterator[Sequence[object]], handle: IO[str], header: Sequenc
     return count
 
 
-def _long_cells(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[tuple[object, ...]]:
+def _long_cells(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[tuple[str, ...]]:
     for quote, event in _long_events(labels, quotes):
         yield (
             event.quote_id,
-            quote.doc_id if quote else None,
-            quote.speaker if quote else None,
+            quote.doc_id if quote else "",
+            (quote.speaker or "") if quote else "",
             event.annotator,
-            event.label,
-            event.adjudication,
-            event.note,
+            event.label or "",
+            "true" if event.adjudication else "false",
+            event.note or "",
             ";".join(event.flags),
-            event.created_at,
+            event.created_at.isoformat().replace("+00:00", "Z"),
         )
 
 
-def _wide_cells(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[list[object]]:
+def _wide_cells(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[list[str]]:
     annotators = labels.annotators
     for row in wide_rows(labels, quotes):
         given = row["labels"]
         yield [
-            *(row[column] for column in WIDE_COLUMNS),
-            *(given[name] for name in annotators),
-            row["final"],
+            *((row[column] or "") for column in WIDE_COLUMNS),
+            *((given[name] or "") for name in annotators),
+            row["final"] or "",
             row["basis"],
-            row["adjudicator"],
+            row["adjudicator"] or "",
         ]
 
 
