@@ -328,12 +328,14 @@ class Attributor:
         unfinished = self.text[seg.end : seg.close_mark].strip(" ”\"’'") in (",", "") and self.text[
             seg.end - 1
         ] not in ".!?…"
-        if end < len(doc) and seg.close_mark is not None and unfinished:
+        if end < len(doc) and seg.close_mark is not None:
             nxt = doc[end].sent
             if nxt.start == end and self._paragraph_of(nxt.start_char) == self._paragraph_of(seg.start):
                 head_words = [t for t in nxt[:4] if not t.is_punct]
-                if head_words and (head_words[0].lower_ in SPEECH_VERB_FORMS or
-                                   len(head_words) > 1 and head_words[1].lower_ in SPEECH_VERB_FORMS):
+                verb = next((t for t in head_words[:2] if t.lower_ in SPEECH_VERB_FORMS), None)
+                # `…?" Trump said, looking …` but not `…." Russia insisted that …`, which reports its own words.
+                bare = verb is not None and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+                if verb is not None and (unfinished or bare):
                     end = nxt.end
         para = self._paragraph_of(seg.start)
         colon_sentence = start < first.start
