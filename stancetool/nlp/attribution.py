@@ -306,10 +306,17 @@ class Attributor:
         ]
         nearby.sort(key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)))
         candidates += [t for t in nearby if t not in candidates]
+        # A named speaker beats a description (`Holm said the advertisement "…" suggests`).
+        fallback: tuple[str, Speaker] | None = None
         for verb in candidates:
             speaker = self._speaker_of_verb(verb, quote.start_char)
             if speaker is not None and speaker.name is not None:
-                return verb.text if verb.lower_ != "according" else "according to", speaker
+                cue = verb.text if verb.lower_ != "according" else "according to"
+                if speaker.named:
+                    return cue, speaker
+                fallback = fallback or (cue, speaker)
+        if fallback is not None:
+            return fallback
         if candidates:
             return candidates[0].text, None
         return None
@@ -377,25 +384,33 @@ class Attributor:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             return self._speaker_of_noun(obj, at) if obj is not None else None
         current = verb
-        for _ in range(4):
+        description: Speaker | None = None
+        for _ in range(5):
+            found: Speaker | None = None
             subject = next(
                 (c for c in current.children if c.dep_ in SUBJECT_DEPS and not self._inside_quotes(c)), None
             )
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if subject is not None:
                 if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return self._speaker_of_noun(current.head, at)
-                return self._speaker_of_noun(subject, at)
-            agent = next((c for c in current.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    return self._speaker_of_noun(obj, at)
-            if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
-                return self._speaker_of_noun(current.head, at)
-            if current.dep_ not in CLIMB_DEPS or current.head is current:
+                    found = self._speaker_of_noun(current.head, at)
+                else:
+                    found = self._speaker_of_noun(subject, at)
+            elif agent_obj is not None:
+                found = self._speaker_of_noun(agent_obj, at)
+            elif current.dep_ in ("acl", "relcl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
+                found = self._speaker_of_noun(current.head, at)
+            if found is not None and found.name and found.named:
+                return found
+            # `the Council issued a statement calling …`: a document speaks for whoever issued it.
+            description = description or found
+            if current.head is current or (
+                found is None and current.dep_ not in CLIMB_DEPS
+            ) or current.dep_ in ("ROOT",):
                 break
             current = current.head
-        return self._adjacent_speaker(verb, at)
+        return description or self._adjacent_speaker(verb, at)
 
     def _adjacent_speaker(self, verb: Token, at: int) -> Speaker | None:
         """`"…," Flynn, a top surrogate, said` or `" said Hong Lei` when the parse missed the subject."""
@@ -549,6 +564,15 @@ class Attributor:
         return best
 
     def _resolve_group(self, at: int) -> Speaker | None:
+        """`it`/`they`: the organisation the sentence is about, else the last one that spoke nearby."""
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is not None:
+            root = span[0].sent.root
+            subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and subject.idx < at and subject.pos_ == "PROPN":
+                found = self._speaker_of_noun(subject, at)
+                if found is not None and found.name and not found.is_person:
+                    return found
         para = self._paragraph_of(at)
         for event in reversed(self.events):
             if para - event.paragraph > 1:
