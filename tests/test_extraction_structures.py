@@ -1,0 +1,548 @@
+"""One small test per quotation structure the extractor must handle (issue 2, section 3).
+
+Every snippet is made up for the test. The pipeline is loaded once for the module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from stancetool.extract import doc_to_quotes
+from stancetool.models import Quote
+from stancetool.nlp.pipeline import load_pipeline
+
+QuotesOf = Callable[..., list[Quote]]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp: Language) -> QuotesOf:
+    def quotes_of(text: str, indirect: bool = True) -> list[Quote]:
+        quotes = doc_to_quotes(nlp(text), "t.txt", indirect=indirect)
+        for q in quotes:  # invariants every quotation must satisfy
+            assert q.text == text[q.start : q.end]
+            assert q.text in q.context
+        return quotes
+
+    return quotes_of
+
+
+def only(quotes: list[Quote], opening: str) -> Quote:
+    """The one quotation whose text starts with `opening`."""
+    found = [q for q in quotes if q.text.startswith(opening)]
+    assert len(found) == 1, f"{opening!r}: {[(q.text, q.speaker, q.kind) for q in quotes]}"
+    return found[0]
+
+
+def summary(quotes: list[Quote]) -> list[tuple[str, str | None, str]]:
+    return [(q.text, q.speaker, q.kind) for q in quotes]
+
+
+# ------------------------------------------------------------------ cue verb before or after
+
+
+def test_cue_after_with_title_before_name(quotes_of: QuotesOf) -> None:
+    text = (
+        '"Our country respects the independence of every nation," said Foreign Ministry Spokesman Li Ming.\n'
+    )
+    [q] = quotes_of(text)
+    assert q.text == "Our country respects the independence of every nation"
+    assert (q.speaker, q.kind, q.cue) == ("Li Ming", "direct", "said")
+    assert q.speaker_title == "Foreign Ministry Spokesman"
+
+
+def test_cue_after_surname_then_said(quotes_of: QuotesOf) -> None:
+    text = 'Harbour officials met on Tuesday.\n"The new terminal will open in the spring," Baker said.\n'
+    [q] = quotes_of(text)
+    assert (q.text, q.speaker, q.kind, q.cue) == (
+        "The new terminal will open in the spring",
+        "Baker",
+        "direct",
+        "said",
+    )
+
+
+def test_cue_before_with_colon(quotes_of: QuotesOf) -> None:
+    text = 'Chen said: "We will not accept any conditions imposed from outside."\n'
+    [q] = quotes_of(text)
+    assert q.text.rstrip(".") == "We will not accept any conditions imposed from outside"
+    assert (q.speaker, q.kind, q.cue) == ("Chen", "direct", "said")
+
+
+def test_cue_after_with_lowercase_role_before_name(quotes_of: QuotesOf) -> None:
+    text = '"Another flood could wash the road away," said engineer Omar Haddad.\n'
+    [q] = quotes_of(text)
+    assert (q.text, q.speaker, q.speaker_title, q.cue) == (
+        "Another flood could wash the road away",
+        "Omar Haddad",
+        "engineer",
+        "said",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title", "cue"),
+    [
+        (
+            '"The budget leaves schools without enough teachers," explained Maria Ortega.',
+            "Maria Ortega",
+            None,
+            "explained",
+        ),
+        (
+            '"We cannot wait another decade for the bridge," stressed Paul Renner.',
+            "Paul Renner",
+            None,
+            "stressed",
+        ),
+        (
+            '"The vote was a victory for every farmer," tweeted Senator Dana Whitfield.',
+            "Dana Whitfield",
+            "Senator",
+            "tweeted",
+        ),
+        (
+            '"The factory will close at the end of the year," Tom Kessler told reporters.',
+            "Tom Kessler",
+            None,
+            "told",
+        ),
+        ('"Prices will fall again next month," added Ruth Adler.', "Ruth Adler", None, "added"),
+        (
+            '"Another flood could wash the road away," warned engineer Omar Haddad.',
+            "Omar Haddad",
+            "engineer",
+            "warned",
+        ),
+        (
+            '"Every family should register before Friday," urged Mayor Ines Varga.',
+            "Ines Varga",
+            "Mayor",
+            "urged",
+        ),
+        (
+            '"The talks are finished for now," according to Karl Brenner, who led the talks.',
+            "Karl Brenner",
+            None,
+            "according to",
+        ),
+    ],
+    ids=["explained", "stressed", "tweeted", "told", "added", "warned", "urged", "according_to"],
+)
+def test_cues_beyond_said(quotes_of: QuotesOf, text: str, speaker: str, title: str | None, cue: str) -> None:
+    [q] = quotes_of(text + "\n")
+    assert q.text == text[1 : text.index(',"')]
+    assert (q.speaker, q.kind, q.cue) == (speaker, "direct", cue)
+    assert q.speaker_title == title
+
+
+# ------------------------------------------------------------------ split and multi-paragraph quotes
+
+
+def test_split_quote_both_parts_to_the_speaker(quotes_of: QuotesOf) -> None:
+    text = '"The first part of the plan is ready," Greta Holm said. "The second part will follow in June."\n'
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Greta Holm", "Greta Holm"]
+    assert quotes[0].text == "The first part of the plan is ready"
+    assert quotes[1].text.rstrip(".") == "The second part will follow in June"
+
+
+def test_quote_over_several_paragraphs(quotes_of: QuotesOf) -> None:
+    text = (
+        "Nora Vance, a lawyer for the union, described the strike.\n"
+        '"The workers have waited three years for a contract. Nobody listened to them at the start.\n'
+        '"Now the company has to come to the table and make a serious offer," she said.\n'
+    )
+    quotes = quotes_of(text)
+    first = only(quotes, "The workers have waited three years")
+    second = only(quotes, "Now the company has to come to the table")
+    assert first.speaker == second.speaker == "Nora Vance"
+    assert first.text.endswith("Nobody listened to them at the start.")
+    assert second.text.endswith("make a serious offer")
+
+
+# ------------------------------------------------------------------ partial quotes
+
+
+def test_partial_quote_in_reported_speech(quotes_of: QuotesOf) -> None:
+    text = (
+        "Trade Minister Chen Haoran arrived in Lisbon on Monday. Chen said the deal was "
+        '"a historic step for both of our economies" and would be signed in May.\n'
+    )
+    q = only(quotes_of(text), "a historic step")
+    assert (q.text, q.speaker, q.kind) == (
+        "a historic step for both of our economies",
+        "Chen Haoran",
+        "partial",
+    )
+
+
+def test_partial_quote_after_calling_on(quotes_of: QuotesOf) -> None:
+    text = (
+        "Deputy Foreign Minister Olga Petrova spoke at the forum, calling on the West to "
+        '"drop its cold war thinking" before the summit.\n'
+    )
+    [q] = quotes_of(text)
+    assert (q.text, q.speaker, q.kind) == ("drop its cold war thinking", "Olga Petrova", "partial")
+    assert q.speaker_title == "Deputy Foreign Minister"
+
+
+# ------------------------------------------------------------------ floating and orphan quotes
+
+
+def test_floating_quote_continues_previous_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        "Fisheries expert Hanna Lund said the catch had fallen for a third year.\n"
+        '"There are simply fewer fish in the northern waters than there were a decade ago."\n'
+    )
+    q = only(quotes_of(text), "There are simply fewer fish")
+    assert (q.speaker, q.kind) == ("Hanna Lund", "direct")
+
+
+def test_orphan_quote_has_no_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        "The harbour was quiet on Sunday morning and the boats stayed in.\n"
+        '"Nobody knows what will happen to the old warehouses along the water."\n'
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == [None]
+    assert quotes[0].text.startswith("Nobody knows what will happen")
+
+
+# ------------------------------------------------------------------ transcripts
+
+TRANSCRIPT = (
+    "ANNA SMITH, BYLINE: The talks in Vienna ended late on Friday. Here is the spokesman, Li Ming.\n"
+    "\n"
+    "LI MING: (Through interpreter) Our position on the border has not changed at all.\n"
+    "\n"
+    "SMITH: Li Ming spoke after the meeting had ended. "
+    "The mayor of the town, Peter Kowalski, was less hopeful.\n"
+    "\n"
+    "KOWALSKI: Nobody here believes the ceasefire will hold through the winter.\n"
+    "\n"
+    "SMITH: A farmer answered in his own language.\n"
+    "\n"
+    "FARMER: (Non-English language spoken).\n"
+    "\n"
+    "SMITH: Li Ming was asked about the timetable.\n"
+    "\n"
+    "LI M: (Through interpreter) We hope that both sides can return to the table soon.\n"
+)
+
+
+def test_transcript_turn_speaker_in_normal_case_without_direction(quotes_of: QuotesOf) -> None:
+    q = only(quotes_of(TRANSCRIPT), "Our position on the border")
+    assert (q.speaker, q.kind) == ("Li Ming", "transcript")
+    assert q.text == "Our position on the border has not changed at all."
+
+
+def test_transcript_truncated_tag_resolved_to_full_name(quotes_of: QuotesOf) -> None:
+    q = only(quotes_of(TRANSCRIPT), "We hope that both sides")
+    assert (q.speaker, q.kind) == ("Li Ming", "transcript")
+    assert "interpreter" not in q.text
+
+
+def test_transcript_truncated_tag_asking_a_question(quotes_of: QuotesOf) -> None:
+    # A source may ask a (rhetorical) question: that does not make them the interviewer.
+    text = TRANSCRIPT.replace(
+        "We hope that both sides can return to the table soon.",
+        "Why can't both sides return to the table soon?",
+    )
+    q = only(quotes_of(text), "Why can't both sides return")
+    assert (q.speaker, q.kind) == ("Li Ming", "transcript")
+
+
+def test_transcript_surname_tag_resolved_from_narration(quotes_of: QuotesOf) -> None:
+    q = only(quotes_of(TRANSCRIPT), "Nobody here believes")
+    assert (q.speaker, q.kind) == ("Peter Kowalski", "transcript")
+
+
+def test_transcript_narration_is_not_a_quotation(quotes_of: QuotesOf) -> None:
+    quotes = quotes_of(TRANSCRIPT)
+    assert not [q for q in quotes if q.speaker in ("Anna Smith", "Smith")]
+    assert not [q for q in quotes if "Vienna" in q.text or "spoke after" in q.text or "answered" in q.text]
+    assert len([q for q in quotes if q.kind == "transcript"]) == 3
+
+
+def test_transcript_non_english_spoken_is_no_quotation(quotes_of: QuotesOf) -> None:
+    quotes = quotes_of(TRANSCRIPT)
+    assert not [q for q in quotes if "Non-English" in q.text or q.speaker == "Farmer"]
+
+
+# ------------------------------------------------------------------ indirect speech
+
+INDIRECT = [
+    (
+        "Interior Minister Sofia Marin said that the new border checks would start in March.",
+        "Sofia Marin",
+        "said",
+        "the new border checks would start in March",
+    ),
+    (
+        "Asked about the sanctions, President Anton Kral responded that "
+        "his government would not change its course.",
+        "Anton Kral",
+        "responded",
+        "his government would not change its course",
+    ),
+    (
+        "Finance Minister Ivo Berger stated that the country's debt would be halved within five years.",
+        "Ivo Berger",
+        "stated",
+        "the country's debt would be halved within five years",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "said"), INDIRECT, ids=["said_that", "responded_that", "stated_that"]
+)
+def test_indirect_speech(quotes_of: QuotesOf, text: str, speaker: str, cue: str, said: str) -> None:
+    [q] = quotes_of(text + "\n")
+    assert (q.speaker, q.kind, q.cue) == (speaker, "indirect", cue)
+    assert q.text.rstrip(".") == said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "said"), INDIRECT, ids=["said_that", "responded_that", "stated_that"]
+)
+def test_indirect_speech_left_out_on_request(
+    quotes_of: QuotesOf, text: str, speaker: str, cue: str, said: str
+) -> None:
+    assert quotes_of(text + "\n", indirect=False) == []
+
+
+def test_no_indirect_keeps_direct_quotes(quotes_of: QuotesOf) -> None:
+    text = (
+        "Interior Minister Sofia Marin said that the new border checks would start in March.\n"
+        '"We are ready for the first day," Marin said.\n'
+    )
+    quotes = quotes_of(text, indirect=False)
+    assert summary(quotes) == [("We are ready for the first day", "Sofia Marin", "direct")]
+
+
+# ------------------------------------------------------------------ name resolution
+
+
+def test_surname_resolved_to_full_name(quotes_of: QuotesOf) -> None:
+    text = (
+        "Professor Keith Hollander of Westfield University studies rivers. "
+        '"The dams have changed the whole delta," Hollander said.\n'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Keith Hollander"
+    assert q.speaker_title is not None and "Professor" in q.speaker_title
+    assert "Professor" not in q.speaker
+
+
+def test_pronoun_resolved_to_named_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        "Economist Laura Brandt presented the report on Tuesday. "
+        '"Wages have not kept up with rents in any city we studied," she said.\n'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Laura Brandt"
+
+
+def test_pronoun_resolved_to_most_recent_compatible_speaker(quotes_of: QuotesOf) -> None:
+    # Mr. Fischer is named last, but `she` can only be Ms. Brandt.
+    text = (
+        "Ms. Laura Brandt presented the report on Tuesday, and Mr. Tom Fischer listened from the front row. "
+        '"Wages have not kept up with rents," she said.\n'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Laura Brandt"
+
+
+def test_pronoun_he_after_two_people(quotes_of: QuotesOf) -> None:
+    text = (
+        "Ms. Laura Brandt presented the report on Tuesday, and Mr. Tom Fischer listened from the front row. "
+        '"We will build more homes next year," he said.\n'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Tom Fischer"
+
+
+def test_definite_description_resolved_to_person_named_before(quotes_of: QuotesOf) -> None:
+    text = (
+        'Veteran diplomat Xu Wenling urged Europe to "look beyond the old divisions" '
+        "at a forum in Brussels.\n"
+        "According to the state news agency, the Chinese ambassador to Belgium said Europe should "
+        '"open a new chapter in its relations with Asia".\n'
+    )
+    quotes = quotes_of(text)
+    first = only(quotes, "look beyond the old divisions")
+    second = only(quotes, "open a new chapter")
+    assert first.speaker == second.speaker == "Xu Wenling"
+    assert second.kind == "partial"
+    assert "ambassador" not in (second.speaker or "")
+
+
+# ------------------------------------------------------------------ organisations
+
+
+def test_city_as_speaker(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('Beijing said the visit would "deepen mutual trust between the two countries."\n')
+    assert (q.speaker, q.kind) == ("Beijing", "partial")
+
+
+def test_ministry_as_speaker(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of('The Foreign Ministry said the report was "full of lies and groundless accusations."\n')
+    assert q.speaker in ("Foreign Ministry", "the Foreign Ministry")
+    assert q.text.startswith("full of lies")
+
+
+# ------------------------------------------------------------------ quotation marks
+
+
+def test_curly_double_marks(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of("\u201cOur harbour will stay open to every ship,\u201d said port director Elena Rossi.\n")
+    assert (q.text, q.speaker, q.speaker_title) == (
+        "Our harbour will stay open to every ship",
+        "Elena Rossi",
+        "port director",
+    )
+
+
+def test_curly_single_marks(quotes_of: QuotesOf) -> None:
+    [q] = quotes_of("\u2018The weather ruined the whole harvest,\u2019 said farmer Jonas Weber.\n")
+    assert (q.text, q.speaker) == ("The weather ruined the whole harvest", "Jonas Weber")
+
+
+def test_single_inside_double(quotes_of: QuotesOf) -> None:
+    text = (
+        "\"The minister told us, 'We are not going to raise taxes this year,' and we believed him,\" "
+        "said union leader Mark Doyle.\n"
+    )
+    quotes = quotes_of(text)
+    outer = only(quotes, "The minister told us")
+    assert outer.text.endswith("and we believed him")
+    assert outer.speaker == "Mark Doyle"
+    # The inner quotation is not a separate quotation of Mark Doyle's own words cut loose.
+    assert all(
+        q.start >= outer.start and q.end <= outer.end
+        for q in quotes
+        if q is not outer and q.kind != "indirect"
+    )
+
+
+STORM = (
+    "The storm reached the coast on Sunday night.\n"
+    'Residents called it "the worst in living memory, and many left their homes before dawn.\n'
+    '"We lost the roof and the whole kitchen," said fisherman Aldo Conti.\n'
+    "Rescue teams worked through Monday.\n"
+    '"Nobody was hurt, and that is what matters most," said fire chief Maren Dahl.\n'
+)
+
+
+def test_stray_opening_mark_does_not_cost_later_paragraphs(quotes_of: QuotesOf) -> None:
+    quotes = quotes_of(STORM)
+    assert only(quotes, "We lost the roof").speaker == "Aldo Conti"
+    assert only(quotes, "Nobody was hurt").speaker == "Maren Dahl"
+    assert only(quotes, "We lost the roof").text == "We lost the roof and the whole kitchen"
+
+
+def test_stray_closing_mark_does_not_cost_later_paragraphs(quotes_of: QuotesOf) -> None:
+    text = (
+        '"We lost the roof and the whole kitchen," said fisherman Aldo Conti. He walked to the pier." '
+        "The water is still rising.\n"
+        '"Nobody was hurt, and that is what matters most," said fire chief Maren Dahl.\n'
+        '"The town will rebuild every house by summer," said Mayor Ines Varga.\n'
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "We lost the roof").speaker == "Aldo Conti"
+    assert only(quotes, "Nobody was hurt").speaker == "Maren Dahl"
+    assert only(quotes, "The town will rebuild").speaker == "Ines Varga"
+
+
+def test_inch_marks_are_not_quotation_marks(quotes_of: QuotesOf) -> None:
+    text = (
+        "The tallest wave reached the 6' 2\" mark on the pier wall.\n"
+        '"We lost the roof and the whole kitchen," said fisherman Aldo Conti.\n'
+        '"Nobody was hurt, and that is what matters most," said fire chief Maren Dahl.\n'
+    )
+    quotes = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert summary(quotes) == [
+        ("We lost the roof and the whole kitchen", "Aldo Conti", "direct"),
+        ("Nobody was hurt, and that is what matters most", "Maren Dahl", "direct"),
+    ]
+
+
+# ------------------------------------------------------------------ not quotations
+
+
+def test_title_in_non_speech_context_is_not_a_quote(quotes_of: QuotesOf) -> None:
+    text = (
+        'Voters in the state backed the policy "Make America Great Again" in large numbers, '
+        "the survey found.\n"
+    )
+    assert [q for q in quotes_of(text) if q.kind != "indirect"] == []
+
+
+def test_name_of_a_work_is_not_a_quote(quotes_of: QuotesOf) -> None:
+    text = (
+        'The museum opened an exhibition called "Light Over Water" last week. '
+        "The curator, Ada Lindqvist, said visitors had come from every part of the country.\n"
+    )
+    assert not [q for q in quotes_of(text) if "Light Over Water" in q.text]
+
+
+def test_scare_quotes_are_not_a_quote(quotes_of: QuotesOf) -> None:
+    text = 'The so-called "peace dividend" never reached the small towns of the north.\n'
+    assert quotes_of(text) == []
+
+
+def test_sign_up_boilerplate_is_not_a_quote(quotes_of: QuotesOf) -> None:
+    text = (
+        'The council approved the new park on Monday. "This park belongs to every child in the district," '
+        "said councillor Ben Okafor.\n"
+        "\n"
+        "Sign up now for FREE unlimited access to our journalism\n"
+        "Please enter a valid email\n"
+        "Register for free to continue reading\n"
+        "By clicking \u2018Register\u2019 you confirm that you have read and agree to our Terms of use.\n"
+    )
+    quotes = quotes_of(text)
+    assert summary(quotes) == [("This park belongs to every child in the district", "Ben Okafor", "direct")]
+
+
+def test_cookie_notice_is_not_a_quote(quotes_of: QuotesOf) -> None:
+    text = (
+        'The council approved the new park on Monday. "This park belongs to every child in the district," '
+        "said councillor Ben Okafor.\n"
+        "\n"
+        'We use cookies to improve your experience. By clicking "Accept all cookies" you agree to the '
+        "storing of cookies on your device.\n"
+    )
+    quotes = quotes_of(text)
+    assert summary(quotes) == [("This park belongs to every child in the district", "Ben Okafor", "direct")]
+
+
+# ------------------------------------------------------------------ records
+
+
+def test_offsets_context_and_stable_ids(quotes_of: QuotesOf) -> None:
+    first, second = quotes_of(STORM), quotes_of(STORM)
+    assert first and [q.id for q in first] == [q.id for q in second]
+    assert len({q.id for q in first}) == len(first)
+    for q in first:
+        assert q.doc_id == "t.txt"
+        assert q.text == STORM[q.start : q.end]
+        assert q.text in q.context
+        assert STORM[q.context_start : q.context_start + len(q.context)] == q.context
+        assert q.context_start <= q.start and q.end <= q.context_start + len(q.context)
+
+
+def test_ids_differ_between_documents(nlp: Language) -> None:
+    text = '"We lost the roof and the whole kitchen," said fisherman Aldo Conti.\n'
+    [a] = doc_to_quotes(nlp(text), "a.txt")
+    [b] = doc_to_quotes(nlp(text), "b.txt")
+    assert a.id != b.id
