@@ -383,6 +383,9 @@ class Attributor:
             to = self.doc[verb.i + 1]
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             return self._speaker_of_noun(obj, at) if obj is not None else None
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
+            return self._speaker_of_noun(before, at)  # `footage of Hillary Clinton asking, "…"`
         current = verb
         description: Speaker | None = None
         for _ in range(5):
@@ -405,6 +408,8 @@ class Attributor:
                 return found
             # `the Council issued a statement calling …`: a document speaks for whoever issued it.
             description = description or found
+            if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
+                current = current.head  # on to the verb that governs the document's noun
             if current.head is current or (
                 found is None and current.dep_ not in CLIMB_DEPS
             ) or current.dep_ in ("ROOT",):
