@@ -19,13 +19,15 @@ class Loaded:
     quotes: list[Quote] | None
 
 
-def load_labels(annotations_dir: Path, codebook_path: Path | None, quotes_path: Path | None) -> Loaded:
+def load_labels(
+    annotations_dir: Path, codebook_path: Path | None, quotes_path: Path | None, keep_events: bool = True
+) -> Loaded:
     """Read the codebook, the labels and (if given) the quotes; warn about each line left out, with its place.
 
     Labels on quote ids missing from the quotes file are left out (and reported) when a quotes file is given.
     """
     codebook = load_codebook(codebook_path)
-    labels = read_labels(annotations_dir, codebook)
+    labels = read_labels(annotations_dir, codebook, keep_events)
     quotes = None
     quote_problems = []
     if quotes_path is not None:
