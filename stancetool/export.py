@@ -24,7 +24,7 @@ from typing import IO, Any, Literal
 from pydantic_core import to_json
 
 from stancetool.labelset import Labels
-from stancetool.models import LabelEvent, Quote
+from stancetool.models import Quote
 
 Layout = Literal["long", "wide"]
 Format = Literal["jsonl", "csv"]
@@ -87,34 +87,53 @@ def _row_order(labels: Labels, quotes: Sequence[Quote] | None) -> list[str]:
     return labels.quote_ids()
 
 
-def _long_events(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[tuple[Quote | None, LabelEvent]]:
+Record = tuple[Quote | None, str, str, str | None, bool, str | None, tuple[str, ...], datetime]
+"""quote, quote id, annotator, label, adjudication, note, flags, created_at."""
+
+
+def _long_records(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[Record]:
     by_id = {quote.id: quote for quote in quotes} if quotes is not None else {}
-    by_quote = labels.by_quote()
+    by_quote = labels.labels_by_quote()
+    details = labels.details
     adjudicated = labels.adjudicated
     for quote_id in _row_order(labels, quotes):
         quote = by_id.get(quote_id)
-        for event in by_quote.get(quote_id, {}).values():
-            yield quote, event
-        if quote_id in adjudicated:
-            yield quote, adjudicated[quote_id]
+        for annotator, label in by_quote.get(quote_id, {}).items():
+            note, flags, created_at = details[annotator][quote_id]
+            yield quote, quote_id, annotator, label, False, note, flags, created_at
+        decision = adjudicated.get(quote_id)
+        if decision is not None:
+            yield (
+                quote,
+                quote_id,
+                decision.annotator,
+                decision.label,
+                True,
+                decision.note,
+                decision.flags,
+                (decision.created_at),
+            )
 
 
 def long_rows(labels: Labels, quotes: Sequence[Quote] | None = None) -> Iterator[dict[str, Any]]:
     """One row per (quotation, annotator) with a current label, one per adjudication (`adjudication` true).
 
-    Rows follow the quotes file when given (else the order labels were read), annotators by name.
+    Rows follow the quotes file when given (else the order labels were read), annotators by name. `labels`
+    must have been read with their details (`keep="details"` or `"events"`).
     """
-    for quote, event in _long_events(labels, quotes):
+    for quote, quote_id, annotator, label, adjudication, note, flags, created_at in _long_records(
+        labels, quotes
+    ):
         yield {
-            "quote_id": event.quote_id,
+            "quote_id": quote_id,
             "doc_id": quote.doc_id if quote else None,
             "speaker": quote.speaker if quote else None,
-            "annotator": event.annotator,
-            "label": event.label,
-            "adjudication": event.adjudication,
-            "note": event.note,
-            "flags": event.flags,
-            "created_at": event.created_at,
+            "annotator": annotator,
+            "label": label,
+            "adjudication": adjudication,
+            "note": note,
+            "flags": flags,
+            "created_at": created_at,
         }
 
 
@@ -124,14 +143,14 @@ def wide_rows(labels: Labels, quotes: Sequence[Quote] | None = None) -> Iterator
     With `quotes`, every quotation of the quotes file gets a row (unlabelled ones too), in file order.
     """
     by_id = {quote.id: quote for quote in quotes} if quotes is not None else {}
-    by_quote = labels.by_quote()
+    by_quote = labels.labels_by_quote()
     annotators = labels.annotators
     for quote_id in _row_order(labels, quotes):
         quote = by_id.get(quote_id)
         given = by_quote.get(quote_id, {})
         decision = labels.adjudicated.get(quote_id)
         final, basis = decide(
-            [event.label for event in given.values() if event.label is not None],
+            list(given.values()),
             decision.label if decision is not None else None,
         )
         yield {
@@ -141,7 +160,7 @@ def wide_rows(labels: Labels, quotes: Sequence[Quote] | None = None) -> Iterator
             "title": quote.speaker_title if quote else None,
             "kind": quote.kind if quote else None,
             "text": quote.text if quote else None,
-            "labels": {name: given[name].label if name in given else None for name in annotators},
+            "labels": {name: given.get(name) for name in annotators},
             "final": final,
             "basis": basis,
             "adjudicator": decision.annotator if decision is not None else None,
@@ -180,17 +199,19 @@ def write_csv(rows: Iterator[Sequence[object]], handle: IO[str], header: Sequenc
 
 
 def _long_cells(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[tuple[str, ...]]:
-    for quote, event in _long_events(labels, quotes):
+    for quote, quote_id, annotator, label, adjudication, note, flags, created_at in _long_records(
+        labels, quotes
+    ):
         yield (
-            event.quote_id,
+            quote_id,
             quote.doc_id if quote else "",
             (quote.speaker or "") if quote else "",
-            event.annotator,
-            event.label or "",
-            "true" if event.adjudication else "false",
-            event.note or "",
-            ";".join(event.flags),
-            event.created_at.isoformat().replace("+00:00", "Z"),
+            annotator,
+            label or "",
+            "true" if adjudication else "false",
+            note or "",
+            ";".join(flags),
+            created_at.isoformat().replace("+00:00", "Z"),
         )
 
 

@@ -15,7 +15,9 @@ import gc
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from pydantic import ValidationError
@@ -23,8 +25,12 @@ from pydantic import ValidationError
 from stancetool.agreement import MISSING
 from stancetool.errors import StanceToolError
 from stancetool.files import Problem, validation_message
-from stancetool.models import Codebook, LabelEvent, Quote
+from stancetool.models import Codebook, Flag, LabelEvent, Quote
 from stancetool.store import adjudications, check_annotator_name
+
+Keep = Literal["events", "details", "labels"]
+Detail = tuple[str | None, tuple[Flag, ...], datetime]
+"""The note, flags and time of a label event."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,10 @@ class Labels:
     codebook: Codebook
     label_of: dict[str, dict[str, str]] = field(default_factory=dict)
     """annotator → quote id → current label (of the last non-adjudication event, when it has a label)."""
+    details: dict[str, dict[str, Detail]] = field(default_factory=dict)
+    """annotator → quote id → (note, flags, created_at) of that event; empty when read with keep="labels"."""
     by_annotator: dict[str, dict[str, LabelEvent]] = field(default_factory=dict)
-    """annotator → quote id → that event itself; empty when read with `keep_events=False`."""
+    """annotator → quote id → that event itself; only when read with keep="events"."""
     lines: dict[str, dict[str, int]] = field(default_factory=dict)
     """annotator → quote id → the line of that event in the annotator's file."""
     paths: dict[str, str] = field(default_factory=dict)
@@ -52,7 +60,7 @@ class Labels:
     """The latest adjudication of each quote id (a retracted decision is absent)."""
     adjudicated_where: dict[str, Where] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    events_kept: bool = True
+    kept: Keep = "events"
 
     @property
     def annotators(self) -> list[str]:
@@ -70,10 +78,21 @@ class Labels:
         seen.update(dict.fromkeys(self.adjudicated))
         return list(seen)
 
+    def labels_by_quote(self) -> dict[str, dict[str, str]]:
+        """quote id → annotator → current label (annotators in name order)."""
+        result: dict[str, dict[str, str]] = {}
+        for annotator in self.annotators:
+            for quote_id, label in self.label_of[annotator].items():
+                given = result.get(quote_id)
+                if given is None:
+                    result[quote_id] = given = {}
+                given[annotator] = label
+        return result
+
     def by_quote(self) -> dict[str, dict[str, LabelEvent]]:
         """quote id → annotator → current label event (annotators in name order)."""
-        if not self.events_kept:
-            raise ValueError("the labels were read without their events (keep_events=False)")
+        if self.kept != "events":
+            raise ValueError(f'the labels were read without their events (keep="{self.kept}")')
         result: dict[str, dict[str, LabelEvent]] = {}
         for annotator in self.annotators:
             for quote_id, event in self.by_annotator[annotator].items():
@@ -91,6 +110,7 @@ class Labels:
             for quote_id in [q for q in current if q not in known]:
                 del current[quote_id]
                 self.by_annotator.get(annotator, {}).pop(quote_id, None)
+                self.details.get(annotator, {}).pop(quote_id, None)
                 line = self.lines[annotator].pop(quote_id)
                 message = f"quote id {quote_id} is not in {source}"
                 self.problems.append(Problem(self.paths[annotator], line, message))
@@ -133,17 +153,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_labels(directory: Path | str, codebook: Codebook, keep_events: bool = True) -> Labels:
+def read_labels(directory: Path | str, codebook: Codebook, keep: Keep = "events") -> Labels:
     """Read every annotator file in `directory` into current labels and decisions, reporting damage.
 
-    With `keep_events=False` only the labels are kept (`label_of`), not the events: every line is validated
-    all the same, but reading 500,000 events then takes a tenth of the memory and much less time.
+    `keep` says what is kept of each current event besides its label: "events" (the `LabelEvent`s), "details"
+    (note, flags and time) or "labels" (nothing more). Every line is validated all the same, but without the
+    events 500,000 of them take a fraction of the memory, and much less time.
 
     A line that is not a label event, an event by another annotator than the file's name, an event for another
     target, or a label not in the codebook is reported (file and line) and left out.
     """
     base = Path(directory)
-    labels = Labels(codebook, events_kept=keep_events)
+    labels = Labels(codebook, kept=keep)
     if not base.exists():
         return labels
     if not base.is_dir():
@@ -151,7 +172,7 @@ def read_labels(directory: Path | str, codebook: Codebook, keep_events: bool = T
     decisions: list[tuple[LabelEvent, Where]] = []
     with _collector_paused():
         for path in sorted(base.glob("*.jsonl")):
-            decisions.extend(_read_file(path, labels, keep_events))
+            decisions.extend(_read_file(path, labels, keep))
     final = adjudications(event for event, _ in decisions)  # the latest by created_at, as the store does
     located = {id(event): where for event, where in decisions}
     labels.adjudicated = dict(final)
@@ -159,7 +180,7 @@ def read_labels(directory: Path | str, codebook: Codebook, keep_events: bool = T
     return labels
 
 
-def _read_file(path: Path, labels: Labels, keep_events: bool) -> list[tuple[LabelEvent, Where]]:
+def _read_file(path: Path, labels: Labels, keep: Keep) -> list[tuple[LabelEvent, Where]]:
     """Read one annotator's file into `labels`; return its adjudication events with where they are."""
     problems = labels.problems
     annotator = path.stem
@@ -182,6 +203,9 @@ def _read_file(path: Path, labels: Labels, keep_events: bool) -> list[tuple[Labe
     validate = LabelEvent.__pydantic_validator__.validate_json
     current: dict[str, LabelEvent] = {}
     label_of: dict[str, str] = {}
+    details: dict[str, Detail] = {}
+    keep_events = keep == "events"
+    keep_details = keep != "labels"
     lines: dict[str, int] = {}
     decisions: list[tuple[LabelEvent, Where]] = []
     parts = data.split(b"\n")
@@ -206,14 +230,18 @@ def _read_file(path: Path, labels: Labels, keep_events: bool) -> list[tuple[Labe
             decisions.append((event, Where(name, number)))
         elif event.label is None:
             label_of.pop(event.quote_id, None)
+            details.pop(event.quote_id, None)
             current.pop(event.quote_id, None)
             lines.pop(event.quote_id, None)
         else:
             label_of[event.quote_id] = event.label
             lines[event.quote_id] = number
+            if keep_details:
+                details[event.quote_id] = (event.note, event.flags, event.created_at)
             if keep_events:
                 current[event.quote_id] = event
     labels.label_of[annotator] = label_of
+    labels.details[annotator] = details
     labels.by_annotator[annotator] = current
     labels.lines[annotator] = lines
     labels.paths[annotator] = name

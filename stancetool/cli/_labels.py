@@ -8,7 +8,7 @@ from pathlib import Path
 from stancetool.cli._util import warn_all
 from stancetool.codebook import load_codebook
 from stancetool.files import read_quotes
-from stancetool.labelset import Labels, read_labels
+from stancetool.labelset import Keep, Labels, read_labels
 from stancetool.models import Codebook, Quote
 
 
@@ -20,14 +20,14 @@ class Loaded:
 
 
 def load_labels(
-    annotations_dir: Path, codebook_path: Path | None, quotes_path: Path | None, keep_events: bool = True
+    annotations_dir: Path, codebook_path: Path | None, quotes_path: Path | None, keep: Keep = "events"
 ) -> Loaded:
     """Read the codebook, the labels and (if given) the quotes; warn about each line left out, with its place.
 
     Labels on quote ids missing from the quotes file are left out (and reported) when a quotes file is given.
     """
     codebook = load_codebook(codebook_path)
-    labels = read_labels(annotations_dir, codebook, keep_events)
+    labels = read_labels(annotations_dir, codebook, keep)
     quotes = None
     quote_problems = []
     if quotes_path is not None:

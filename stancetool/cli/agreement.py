@@ -148,7 +148,7 @@ def agreement_cli(
     """Measure inter-annotator agreement: kappas, Krippendorff's alpha, Gwet's AC1, per pair and per label."""
     if by in ("speaker", "doc") and quotes_path is None:
         fail(f"--by {by} needs the quotes file", "add --quotes QUOTES.jsonl (the file the labels are about)")
-    loaded = load_labels(annotations_dir, codebook_path, quotes_path, keep_events=False)
+    loaded = load_labels(annotations_dir, codebook_path, quotes_path, keep="labels")
     report = agreement_report(loaded.labels, loaded.quotes, by)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -45,7 +45,7 @@ def export_cli(
     ] = None,
 ) -> None:
     """Export the labels (and final decisions) as a table for spreadsheets, pandas or a model."""
-    loaded = load_labels(annotations_dir, codebook_path, quotes_path)
+    loaded = load_labels(annotations_dir, codebook_path, quotes_path, keep="details")
     if output is None:
         write_export(loaded.labels, sys.stdout, layout=layout, fmt=fmt, quotes=loaded.quotes)
         sys.stdout.flush()
