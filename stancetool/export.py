@@ -182,34 +182,51 @@ def write_jsonl(rows: Iterator[dict[str, Any]], handle: IO[str], batch: int = 10
     return count
 
 
-def write_csv(rows: Iterator[Sequence[object]], handle: IO[str], header: Sequence[str]) -> int:
-    """Write a formula-safe CSV: `header`, then each row's cells through `safe_cell`; return how many rows."""
+def write_csv(
+    rows: Iterator[Sequence[object]], handle: IO[str], header: Sequence[str], checked: bool = False
+) -> int:
+    """Write a formula-safe CSV: `header`, then each row's cells through `safe_cell` (unless the rows are
+    `checked` already, every cell made by `safe_cell`); return how many rows."""
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(header)
     count = 0
     start = _FORMULA_START
     for row in rows:
-        cells = [
-            cell if type(cell) is str and (not cell or cell[0] not in start) else safe_cell(cell)
-            for cell in row
-        ]
-        writer.writerow(cells)
+        if not checked:
+            row = [
+                cell if type(cell) is str and (not cell or cell[0] not in start) else safe_cell(cell)
+                for cell in row
+            ]
+        writer.writerow(row)
         count += 1
     return count
 
 
 def _long_cells(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[tuple[str, ...]]:
+    """The long table's CSV cells, each made safe once per quotation, annotator and label, not per row."""
+    safe = safe_cell
+    seen: dict[str, str] = {}
+
+    def once(text: str) -> str:
+        cell = seen.get(text)
+        if cell is None:
+            cell = seen[text] = safe(text)
+        return cell
+
+    current: str | None = None
+    head: tuple[str, str, str] = ("", "", "")
     for quote, quote_id, annotator, label, adjudication, note, flags, created_at in _long_records(
         labels, quotes
     ):
+        if quote_id != current:
+            current = quote_id
+            head = (safe(quote_id), safe(quote.doc_id) if quote else "", safe(quote.speaker) if quote else "")
         yield (
-            quote_id,
-            quote.doc_id if quote else "",
-            (quote.speaker or "") if quote else "",
-            annotator,
-            label or "",
+            *head,
+            once(annotator),
+            once(label) if label else "",
             "true" if adjudication else "false",
-            note or "",
+            safe(note) if note else "",
             ";".join(flags),
             created_at.isoformat().replace("+00:00", "Z"),
         )
@@ -237,7 +254,7 @@ def write_export(
             long_rows(labels, quotes) if layout == "long" else wide_rows(labels, quotes), handle
         )
     if layout == "long":
-        return write_csv(_long_cells(labels, quotes), handle, LONG_COLUMNS)
+        return write_csv(_long_cells(labels, quotes), handle, LONG_COLUMNS, checked=True)
     header = [
         *WIDE_COLUMNS,
         *(f"label_{name}" for name in labels.annotators),
