@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dev", default=str(ROOT.parent / "shared" / "data" / "polnear-dev"))
     parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "bench" / "eval_polnear.py"))
     parser.add_argument("--out", default=None, help="where to keep the quotes files (default: a temp dir)")
@@ -39,7 +41,9 @@ def main() -> None:
                 for quote in quotes:
                     handle.write(quote.model_dump_json() + "\n")
         label = "with indirect speech   " if indirect else "without indirect speech"
-        command = [sys.executable, args.scorer, args.dev, str(target)] + (["--verbose"] if args.verbose else [])
+        command = [sys.executable, args.scorer, args.dev, str(target)] + (
+            ["--verbose"] if args.verbose else []
+        )
         result = subprocess.run(command, capture_output=True, text=True, check=True)
         print(f"{label}: {result.stdout.strip().splitlines()[-1]}")
         if args.verbose:

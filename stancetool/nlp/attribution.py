@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from stancetool.nlp.candidates import Candidate, DocLayout
-from stancetool.nlp.cues import GROUP_PRONOUNS, PERSONAL_PRONOUNS, ROLE_NOUNS, SPEECH_VERB_FORMS
+from stancetool.nlp.cues import (
+    GROUP_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    PERSONAL_TITLES,
+    ROLE_NOUNS,
+    SCARE_MARKERS,
+    SPEECH_VERB_FORMS,
+)
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS
 from stancetool.nlp.names import NameRegistry, clean_name_token, normal_case, split_title
 from stancetool.nlp.records import QuoteSpan
 
 DASHES = frozenset("—–―-")
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
-FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "dame"})
+FEMALE_TITLES = frozenset(
+    {"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "dame"}
+)
 MALE_TITLES = frozenset({"mr", "mr.", "spokesman", "chairman", "congressman", "sir", "lord"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
@@ -91,15 +100,20 @@ def _could_speak(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ in PERSONAL_PRONOUNS)
 
 
-TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with vs".split())
+TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs"]
+)
 
 
 def _looks_like_title(quote: Span) -> bool:
     """`Fox News Sunday`, `Make America Great Again`: every word capitalised, as names of works are."""
     words = [t.text for t in quote if t.is_alpha]
-    return bool(words) and len(words) <= 8 and all(
-        w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words
-    ) and words[0][0].isupper()
+    return (
+        bool(words)
+        and len(words) <= 8
+        and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+        and words[0][0].isupper()
+    )
 
 
 class Attributor:
@@ -173,6 +187,9 @@ class Attributor:
         kind = "direct" if standalone else "partial"
         if not standalone and _looks_like_title(quote) and not self._named_by_speech(quote):
             return None  # a show, a book, a law: `appeared on "Fox News Sunday"`
+        lead = self.text[max(0, seg.open_mark - 20) : seg.open_mark].lower().rstrip(" ,")
+        if lead.endswith(SCARE_MARKERS):
+            return None  # `the so-called "peace dividend"`
         cue = self._cue_for(quote, seg)
         if cue is not None:
             cue_text, speaker = cue
@@ -230,7 +247,11 @@ class Attributor:
             if head.head is head:
                 return False
             head = head.head
-            if head.lower_ in SPEECH_VERB_FORMS and head.tag_.startswith("VB") and not self._inside_quotes(head):
+            if (
+                head.lower_ in SPEECH_VERB_FORMS
+                and head.tag_.startswith("VB")
+                and not self._inside_quotes(head)
+            ):
                 return not through_preposition
         return False
 
@@ -259,7 +280,7 @@ class Attributor:
 
     def _after_colon(self, mark: int) -> bool:
         i = mark - 1
-        while i >= 0 and (self.text[i].isspace() or self.text[i] in "“\""):
+        while i >= 0 and (self.text[i].isspace() or self.text[i] in '“"'):
             i -= 1
         return i >= 0 and self.text[i] == ":"
 
@@ -288,7 +309,11 @@ class Attributor:
                 head, depth = head.head, depth + 1
                 if head.i >= quote.start and head.i < quote.end:
                     continue
-                if head.lower_ in SPEECH_VERB_FORMS and head.tag_.startswith("VB") and not self._inside_quotes(head):
+                if (
+                    head.lower_ in SPEECH_VERB_FORMS
+                    and head.tag_.startswith("VB")
+                    and not self._inside_quotes(head)
+                ):
                     if best is None or depth < best[0]:
                         best = (depth, head)
                     break
@@ -331,16 +356,17 @@ class Attributor:
             before = doc[start - 1].sent
             if before.end > 0 and doc[before.end - 1].text == ":" or any(t.text == ":" for t in before[-2:]):
                 start = before.start
-        # The attribution after a closing mark that the parser put in the next sentence: `"…" ― Name` / `said X.`
-        unfinished = self.text[seg.end : seg.close_mark].strip(" ”\"’'") in (",", "") and self.text[
-            seg.end - 1
-        ] not in ".!?…"
+        # The attribution the parser put in the next sentence: `"…" ― Name` / `said X.`
+        unfinished = (
+            self.text[seg.end : seg.close_mark].strip(" ”\"’'") in (",", "")
+            and self.text[seg.end - 1] not in ".!?…"
+        )
         if end < len(doc) and seg.close_mark is not None:
             nxt = doc[end].sent
             if nxt.start == end and self._paragraph_of(nxt.start_char) == self._paragraph_of(seg.start):
                 head_words = [t for t in nxt[:4] if not t.is_punct]
                 verb = next((t for t in head_words[:2] if t.lower_ in SPEECH_VERB_FORMS), None)
-                # `…?" Trump said, looking …` but not `…." Russia insisted that …`, which reports its own words.
+                # `…?" Trump said, looking …`, not `…" Russia insisted that …`, which reports its own words.
                 bare = verb is not None and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
                 if verb is not None and (unfinished or bare):
                     end = nxt.end
@@ -394,7 +420,9 @@ class Attributor:
                 (c for c in current.children if c.dep_ in SUBJECT_DEPS and not self._inside_quotes(c)), None
             )
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
-            agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            agent_obj = (
+                next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            )
             if subject is not None:
                 if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     found = self._speaker_of_noun(current.head, at)
@@ -410,9 +438,11 @@ class Attributor:
             description = description or found
             if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
                 current = current.head  # on to the verb that governs the document's noun
-            if current.head is current or (
-                found is None and current.dep_ not in CLIMB_DEPS
-            ) or current.dep_ in ("ROOT",):
+            if (
+                current.head is current
+                or (found is None and current.dep_ not in CLIMB_DEPS)
+                or current.dep_ in ("ROOT",)
+            ):
                 break
             current = current.head
         return description or self._adjacent_speaker(verb, at)
@@ -431,16 +461,28 @@ class Attributor:
             return self._speaker_of_noun(leftmost, at)
         for k in range(verb.i + 1, min(sent.end, verb.i + 8)):
             token = doc[k]
-            if self._inside_quotes(token) or token.is_punct or token.pos_ in ("ADP", "VERB", "AUX"):
+            if self._inside_quotes(token) or token.is_punct or token.pos_ == "ADP":
                 break
             if _could_speak(token) and token.ent_type_ not in NON_SPEAKER_ENTITIES:
-                return self._speaker_of_noun(token, at)
+                speaker = self._speaker_of_noun(token, at)
+                role = [t for t in doc[verb.i + 1 : token.i] if t.is_lower and t.is_alpha]
+                if (
+                    speaker is not None
+                    and speaker.title is None
+                    and role
+                    and len(role) == token.i - verb.i - 1
+                ):
+                    # `said engineer Omar Haddad`, which the parser may read as a verb and its object
+                    speaker = replace(speaker, title=_words(role))
+                return speaker
         return None
 
     def _noun_phrase(self, head: Token) -> list[Token]:
         skip: set[int] = set()
         for child in head.children:
-            if child.dep_ in ("relcl", "acl", "appos", "advcl") or (child.dep_ == "punct" and child.i > head.i):
+            if child.dep_ in ("relcl", "acl", "appos", "advcl") or (
+                child.dep_ == "punct" and child.i > head.i
+            ):
                 skip.update(t.i for t in child.subtree)
         tokens = [t for t in head.subtree if t.i not in skip and not self._inside_quotes(t)]
         while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det" or tokens[0].dep_ == "cc"):
@@ -469,6 +511,15 @@ class Attributor:
             return None
         if head.pos_ == "PROPN":
             name_tokens = [t for t in phrase if t.i <= head.i and (t.pos_ == "PROPN" or t.dep_ == "compound")]
+            title_words, _ = split_title([t.text for t in name_tokens])
+            personal = name_tokens[0].lower_.rstrip(".") in PERSONAL_TITLES
+            if (
+                personal
+                and len(name_tokens) > len(title_words)
+                and head.ent_type_ not in ("ORG", "GPE", "NORP")
+            ):
+                # `Mayor Ines Varga` that NER did not mark as a person: the title says it is one.
+                return self._person_from_words([t.text for t in name_tokens], name_tokens[0].idx, None)
             name = _words(name_tokens) or head.text
             name = clean_name_token(name) if " " not in name else name.removesuffix("'s").removesuffix("’s")
             resolved = self._registry(at).resolve(name) if " " not in name else None
@@ -489,7 +540,7 @@ class Attributor:
             ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None:
                 return ent, self._noun_phrase(head)
-        # `His former partner at Lenox, Lawrence B. Cummings,`: the parser may hang the name on any noun inside.
+        # `His partner at Lenox, Lawrence B. Cummings,`: the parser may hang the name on any noun inside.
         for token in head.subtree:
             if token.dep_ == "appos" and token.ent_type_ == "PERSON" and not self._inside_quotes(token):
                 ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
@@ -600,6 +651,8 @@ class Attributor:
             if name == name.upper():
                 name = normal_case(name)
             is_subject = ent.root.dep_ in SUBJECT_DEPS
+            preceding = [self.doc[ent.start - 1].text] if ent.start > 0 else []
+            gender = _gender_of(title_words + preceding)  # `Ms. Laura Brandt`, where NER leaves out the `Ms.`
             title = " ".join(title_words) or None
             if title is None:
                 before = [t for t in self._noun_phrase(ent.root) if t.i < ent.start and t.dep_ != "det"]
@@ -607,8 +660,7 @@ class Attributor:
             if title is None and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
                 title = _title(self._noun_phrase(ent.root.head))
             mentions.append(
-                Mention(ent.start_char, self._paragraph_of(ent.start_char), name, title, _gender_of(title_words),
-                        is_subject)
+                Mention(ent.start_char, self._paragraph_of(ent.start_char), name, title, gender, is_subject)
             )
         assert self.lay is not None
         for turn in self.lay.turns:

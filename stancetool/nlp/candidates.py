@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from stancetool.nlp.cues import INDIRECT_VERB_FORMS, SPEECH_VERB_FORMS
+from stancetool.nlp.cues import BOILERPLATE, INDIRECT_VERB_FORMS, SPEECH_VERB_FORMS
 from stancetool.nlp.marks import Paragraph, QuotedSegment, find_quoted_segments, paragraphs
 from stancetool.nlp.transcript import Turn, find_turns, is_narrator, narrator_names
 
@@ -57,12 +57,14 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
     for turn in source_turns:
         if turn.end > turn.start:
             cands.append(Candidate(turn.start, turn.end, "transcript", turn.paragraph, turn=turn))
+    furniture = {p.index for p in lay.paras if BOILERPLATE.search(doc.text, p.start, p.end)}
+    source_paras -= furniture
     turn_openings = {t.tag_start for t in lay.turns}
     for seg in lay.segments:
-        if seg.paragraph in source_paras or seg.open_mark in turn_openings:
+        if seg.paragraph in source_paras or seg.open_mark in turn_openings or seg.paragraph in furniture:
             continue  # a turn (quoted as a whole, as some sites do) is the quotation, or the reporter's own
         cands.append(Candidate(seg.start, seg.end, "direct", seg.paragraph, segment=seg))
-    indirect = reported_speech(doc, lay, source_paras)
+    indirect = reported_speech(doc, lay, source_paras | furniture)
     cands.extend(indirect)
     cands.extend(speech_mentions(doc, lay, {c.cue_token.i for c in indirect}))
     cands.sort(key=lambda c: (c.start, c.end))
@@ -111,15 +113,25 @@ def speech_mentions(doc: Doc, lay: DocLayout, taken: set[int]) -> list[Candidate
             continue
         if _overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
             continue
-        out.append(Candidate(token.idx, token.idx + len(token), "mention", _paragraph_of(para_starts, token.idx),
-                             cue_token=token))
+        out.append(
+            Candidate(
+                token.idx,
+                token.idx + len(token),
+                "mention",
+                _paragraph_of(para_starts, token.idx),
+                cue_token=token,
+            )
+        )
     return out
 
 
 def _clause_span(doc: Doc, clause: Token) -> Span | None:
     left, right = clause.left_edge.i, clause.right_edge.i
     while left <= right and (
-        doc[left].lower_ == "that" and doc[left].dep_ == "mark" or doc[left].is_punct and doc[left].text not in "(["
+        doc[left].lower_ == "that"
+        and doc[left].dep_ == "mark"
+        or doc[left].is_punct
+        and doc[left].text not in "(["
     ):
         left += 1
     while right >= left and (doc[right].is_punct or doc[right].is_space):

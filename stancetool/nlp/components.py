@@ -15,7 +15,7 @@ if not Doc.has_extension("stancetool_quotes"):
 
 
 class ParagraphBoundaries:
-    """Starts a sentence at every line break, so the parser never joins a headline or a form to the next line."""
+    """Starts a sentence at every line break: no headline or form is joined to the next line."""
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:

