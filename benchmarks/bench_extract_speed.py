@@ -7,8 +7,9 @@ articles in ../shared/data/polnear-dev/text and the 5 seeds in ../shared/seeds, 
 own doc_id) up to --articles. Both sides see the same texts, the same batch size and one process; each time
 includes loading the pipeline, and the best of --repeats interleaved runs counts.
 
-Memory: extraction runs again in fresh processes over --memory-sizes articles (default 100 and 300) and
-prints each one's peak resident set size; flat memory means the larger corpus costs (almost) no more.
+Memory: extraction runs again in fresh processes over --memory-sizes articles (default 100 and 300; keep
+them above the 89 distinct articles so each run sees the longest ones) and prints each one's peak resident
+set size and its size after the last article; flat memory means the larger corpus costs (almost) no more.
 """
 
 from __future__ import annotations
@@ -83,11 +84,31 @@ def peak_rss_mib() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def current_rss_mib() -> float | None:
+    """Resident set size now (Linux only; None elsewhere)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
 def memory_probe(size: int, batch_size: int) -> None:
-    """Child process: extract `size` articles and print the peak RSS as JSON."""
+    """Child process: extract `size` articles; print as JSON the peak RSS and the RSS after the last article
+    (pipeline still loaded)."""
+    from stancetool.extract import extract_quotes
+
     base = base_articles()
-    _elapsed, quotes = run_stancetool(model_name(), base, size, batch_size)
-    print(json.dumps({"articles": size, "quotes": quotes, "peak_rss_mib": round(peak_rss_mib(), 1)}))
+    quotes = 0
+    last: float | None = None
+    for _article, found in extract_quotes(corpus(base, size), model=model_name(), batch_size=batch_size):
+        quotes += len(found)
+        last = current_rss_mib()
+    print(json.dumps({"articles": size, "quotes": quotes, "peak_rss_mib": round(peak_rss_mib(), 1),
+                      "last_rss_mib": None if last is None else round(last, 1)}))
 
 
 def model_name() -> str:
@@ -134,11 +155,14 @@ def main() -> None:
     rows = []
     for size in args.memory_sizes:
         command = [sys.executable, __file__, "--memory-probe", str(size), "--batch-size", str(batch_size)]
-        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            sys.exit(f"memory probe over {size} articles failed:\n{done.stderr}")
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     for row in rows:
-        size, peak, found = row["articles"], row["peak_rss_mib"], row["quotes"]
-        print(f"peak RSS over {size:5d} articles: {peak:7.1f} MiB ({found} quotes)")
+        size, peak, last = row["articles"], row["peak_rss_mib"], row["last_rss_mib"]
+        at_end = "" if last is None else f", {last:.1f} MiB after the last article"
+        print(f"RSS over {size:5d} articles: peak {peak:.1f} MiB{at_end} ({row['quotes']} quotes)")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = last["peak_rss_mib"] - first["peak_rss_mib"]
