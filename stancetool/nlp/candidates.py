@@ -91,7 +91,9 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
             continue
         span = _clause_span(doc, clause)
-        if span is None or len(span) < 4:
+        if span is None or len(span) < 4 or span[0].tag_ in ("WP", "WDT"):
+            continue  # too short, or `said what …`, which reports no statement
+        if clause.i < token.i and not _is_trailing_attribution(doc, span, token):
             continue
         start, end = span.start_char, span.end_char
         if _overlaps(start, end, lay.quoted_chars):
@@ -102,6 +104,18 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
     # `A said B said C`: the nested report belongs to the outer one.
     return [c for c in out if not any(o is not c and o.start <= c.cue_token.idx < o.end for o in out)]
+
+
+def _is_trailing_attribution(doc: Doc, clause: Span, verb: Token) -> bool:
+    """`Crimea is costly for Russia, said Keith Darden.` / `…, Darden said.`: a clause before its cue counts
+    only when a comma parts them and the attribution closes the sentence."""
+    if clause.end >= len(doc) or doc[clause.end].text not in (",", "—", "–"):
+        return False
+    if verb.i - clause.end > 5:
+        return False
+    sentence_end = verb.sent.end
+    tail = [t for t in doc[verb.i + 1 : sentence_end] if not t.is_punct and not t.is_space]
+    return len(tail) <= 8
 
 
 def speech_mentions(doc: Doc, lay: DocLayout, taken: set[int]) -> list[Candidate]:
