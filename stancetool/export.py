@@ -245,14 +245,54 @@ def _wide_cells(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[list
         ]
 
 
+def _long_json_lines(labels: Labels, quotes: Sequence[Quote] | None) -> Iterator[str]:
+    """The long table as JSON lines, the same objects as `long_rows` would give `write_jsonl`.
+
+    Values repeated from row to row (the quotation's fields, annotator, label, flags) are encoded once.
+    """
+    seen: dict[object, str] = {}
+
+    def once(value: object) -> str:
+        text = seen.get(value)
+        if text is None:
+            text = seen[value] = to_json(value).decode("utf-8")
+        return text
+
+    current: str | None = None
+    head = ""
+    for quote, quote_id, annotator, label, adjudication, note, flags, created_at in _long_records(
+        labels, quotes
+    ):
+        if quote_id != current:
+            current = quote_id
+            doc_id, speaker = (quote.doc_id, quote.speaker) if quote else (None, None)
+            head = f'{{"quote_id":{once(quote_id)},"doc_id":{once(doc_id)},"speaker":{once(speaker)},'
+        yield (
+            f'{head}"annotator":{once(annotator)},"label":{once(label)},'
+            f'"adjudication":{"true" if adjudication else "false"},'
+            f'"note":{once(note) if note is None else to_json(note).decode("utf-8")},'
+            f'"flags":{once(flags)},"created_at":{to_json(created_at).decode("utf-8")}}}'
+        )
+
+
 def write_export(
     labels: Labels, handle: IO[str], *, layout: Layout, fmt: Format, quotes: Sequence[Quote] | None = None
 ) -> int:
     """Write the long or wide table of `labels` as JSON Lines or CSV to `handle`; return how many rows."""
+    if fmt == "jsonl" and layout == "long":
+        count = 0
+        lines: list[str] = []
+        for line in _long_json_lines(labels, quotes):
+            lines.append(line)
+            if len(lines) == 10_000:
+                handle.write("\n".join(lines) + "\n")
+                count += len(lines)
+                lines.clear()
+        if lines:
+            handle.write("\n".join(lines) + "\n")
+        return count + len(lines)
     if fmt == "jsonl":
-        return write_jsonl(
-            long_rows(labels, quotes) if layout == "long" else wide_rows(labels, quotes), handle
-        )
+        return write_jsonl(wide_rows(labels, quotes), handle)
     if layout == "long":
         return write_csv(_long_cells(labels, quotes), handle, LONG_COLUMNS, checked=True)
     header = [

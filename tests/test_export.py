@@ -266,3 +266,25 @@ def test_missing_annotations_directory_gives_empty_table(tmp_path: Path) -> None
     result = runner.invoke(app, ["export", "--annotations-dir", str(tmp_path / "none"), "--format", "csv"])
     assert result.exit_code == 0
     assert result.stdout == "quote_id,doc_id,speaker,title,kind,text,final,basis,adjudicator\n"
+
+
+def test_long_jsonl_lines_equal_the_row_objects(store: Path, tmp_path: Path) -> None:
+    """The fast long JSON Lines writer gives the same objects as `long_rows` through `write_jsonl`."""
+    from stancetool.export import long_rows, write_export, write_jsonl
+
+    write_events(store, event('q"5', "zoë", "neutral", note='say "no"\n', flags=("other", "duplicate")))
+    quotes = write_quotes(tmp_path / "q.jsonl", quote("q1", speaker=None), quote('q"5', text="Ünïcode"))
+    labels = read_labels(store, DEFAULT_CODEBOOK, keep="details")
+    for given in (None, quote_from(quotes)):
+        expected, got = io.StringIO(), io.StringIO()
+        write_jsonl(long_rows(labels, given), expected)
+        assert write_export(labels, got, layout="long", fmt="jsonl", quotes=given) == len(
+            expected.getvalue().splitlines()
+        )
+        assert list(map(json.loads, got.getvalue().splitlines())) == list(
+            map(json.loads, expected.getvalue().splitlines())
+        )
+
+
+def quote_from(path: Path) -> list[Quote]:
+    return [Quote.model_validate_json(line) for line in path.read_text().splitlines()]
