@@ -280,3 +280,12 @@ def test_warnings_stop_after_fifty_and_the_rest_are_counted(tmp_path: Path, monk
         "warning: … and 5 more problems not shown",
         "1 article read, 55 skipped, 0 quotations written",
     ]
+
+
+def test_several_processes_give_the_same_quotations(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        _write(tmp_path / "in" / name, ARTICLE.replace("Monday", name).encode("utf-8"))
+    result = extract(str(tmp_path / "in"), "--n-process", "2", "--batch-size", "1")
+    assert result.exit_code == 0, result.output
+    direct = [(q.doc_id, q.text, q.speaker) for q in quotes_of(result.stdout) if q.kind == "direct"]
+    assert direct == [(name, SAID, SPEAKER) for name in ("a.txt", "b.txt", "c.txt")]
