@@ -278,3 +278,52 @@ def label_matrix(labels: Labels, quote_ids: Sequence[str] | None = None) -> Labe
 
 def quotes_by_id(quotes: Sequence[Quote]) -> dict[str, Quote]:
     return {quote.id: quote for quote in quotes}
+
+
+def read_quotes_quickly(path: Path | str) -> tuple[list[Quote], list[Problem]]:
+    """`stancetool.files.read_quotes`, same checks and messages, validating each line from its JSON bytes."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise StanceToolError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise StanceToolError(f"{p}: is a directory, expected a JSON Lines file") from None
+    except PermissionError:
+        raise StanceToolError(f"{p}: permission denied") from None
+    quotes: list[Quote] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    validate = Quote.__pydantic_validator__.validate_json
+    parts = data.split(b"\n")
+    with _collector_paused():
+        for number, raw in enumerate(parts, start=1):
+            if not raw or raw.isspace():
+                continue
+            try:
+                quote = validate(raw)
+            except ValidationError as exc:
+                problems.append(Problem(str(path), number, _diagnose_quote(raw + b"\n", exc)))
+                continue
+            if quote.id in seen:
+                problems.append(Problem(str(path), number, f"duplicate quote id {quote.id}"))
+                continue
+            seen.add(quote.id)
+            quotes.append(quote)
+    return quotes, problems
+
+
+def _diagnose_quote(raw: bytes, exc: ValidationError) -> str:
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    except json.JSONDecodeError as decode_error:
+        return f"invalid JSON ({decode_error.msg})"
+    if not isinstance(obj, dict):
+        return "expected a JSON object"
+    try:
+        Quote.model_validate(obj)
+    except ValidationError as again:
+        return f"not a quotation record: {validation_message(again)}"
+    return f"not a quotation record: {validation_message(exc)}"
