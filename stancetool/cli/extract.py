@@ -6,9 +6,9 @@ import contextlib
 import itertools
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -18,6 +18,9 @@ from stancetool.articles import Article, read_articles
 from stancetool.cli._util import app, handle_errors, stderr, warn
 from stancetool.errors import StanceToolError
 from stancetool.files import Problem, atomic_writer
+
+if TYPE_CHECKING:
+    from stancetool.models import Quote
 
 # Problems shown one line each; beyond this many only their number is given (in the summary).
 MAX_WARNINGS = 50
@@ -102,7 +105,12 @@ def extract_cli(
     _summary(tally, output)
 
 
-def _write(results, handle: IO[str], tally: _Tally, advance) -> None:
+def _write(
+    results: Iterable[tuple[Article, list[Quote]]],
+    handle: IO[str],
+    tally: _Tally,
+    advance: Callable[[], None],
+) -> None:
     for _article, quotes in results:
         for quote in quotes:
             handle.write(quote.model_dump_json())
@@ -113,7 +121,7 @@ def _write(results, handle: IO[str], tally: _Tally, advance) -> None:
 
 
 @contextlib.contextmanager
-def _progress(paths: list[str]):
+def _progress(paths: list[str]) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr when it is a terminal and the run has several articles; else nothing."""
     total = _estimate(paths) if stderr.is_terminal else 0
     if total < 2:
