@@ -262,13 +262,14 @@ def test_output_into_a_missing_directory_is_one_line(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [article]
 
 
+def _no_quotes(articles: Iterable[Article], **_options) -> Iterator[tuple[Article, list[Quote]]]:
+    return ((article, []) for article in articles)
+
+
 def test_warnings_stop_after_fifty_and_the_rest_are_counted(tmp_path: Path, monkeypatch) -> None:
     import stancetool.extract
 
-    def no_quotes(articles, **_options):
-        return ((article, []) for article in articles)
-
-    monkeypatch.setattr(stancetool.extract, "extract_quotes", no_quotes)
+    monkeypatch.setattr(stancetool.extract, "extract_quotes", _no_quotes)
     lines = ["not json"] * 55 + [json.dumps({"id": "ok", "text": "fine"})]
     corpus = _write(tmp_path / "c.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
     result = extract(str(corpus))
@@ -289,3 +290,24 @@ def test_several_processes_give_the_same_quotations(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     direct = [(q.doc_id, q.text, q.speaker) for q in quotes_of(result.stdout) if q.kind == "direct"]
     assert direct == [(name, SAID, SPEAKER) for name in ("a.txt", "b.txt", "c.txt")]
+
+
+def test_progress_bar_on_a_terminal_with_several_articles(tmp_path: Path, monkeypatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    import stancetool.cli.extract as command
+    import stancetool.extract
+
+    monkeypatch.setattr(stancetool.extract, "extract_quotes", _no_quotes)
+    terminal = io.StringIO()
+    monkeypatch.setattr(command, "stderr", Console(file=terminal, force_terminal=True, width=100))
+    for name in ("a.txt", "b.txt", "c.txt"):
+        _write(tmp_path / name, b"text")
+    assert extract(str(tmp_path)).exit_code == 0
+    assert "extracting" in terminal.getvalue() and "3/3" in terminal.getvalue()
+
+    terminal.truncate(0)
+    assert extract(str(tmp_path / "a.txt")).exit_code == 0  # one article: no bar
+    assert "extracting" not in terminal.getvalue()
