@@ -22,8 +22,8 @@ def quote_id(doc_id: str, start: int, end: int, text: str) -> str:
 def doc_to_quotes(doc: Doc, doc_id: str, *, indirect: bool = True) -> list[Quote]:
     """Turn the quote spans the pipeline found in `doc` into Quote records."""
     quotes: list[Quote] = []
-    spans: list[QuoteSpan] = doc._.stancetool_quotes
-    for span in spans:
+    for record in doc._.stancetool_quotes:
+        span = QuoteSpan(**record)
         if span.kind == "indirect" and not indirect:
             continue
         text = doc.text[span.start : span.end]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,7 +42,8 @@ class SpeakerAttributor:
         candidates = doc._.stancetool_candidates
         if candidates is None:
             candidates = find_candidates(doc)
-        doc._.stancetool_quotes = Attributor(doc).attribute(candidates)
+        # Plain dicts: with --n-process the Doc travels back from its worker through msgpack.
+        doc._.stancetool_quotes = [asdict(span) for span in Attributor(doc).attribute(candidates)]
         doc._.stancetool_candidates = None  # token-bound data must not travel back from worker processes
         return doc
 
