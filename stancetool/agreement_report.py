@@ -7,15 +7,17 @@ that is undefined on the data is `None` here, with its reason under `undefined` 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from stancetool import agreement as ag
-from stancetool.labelset import Labels, label_matrix
-from stancetool.models import Quote
+from stancetool.agreement import MISSING
+from stancetool.labelset import Labels
+from stancetool.models import Breakdown, Quote
 
-By = Literal["speaker", "doc", "label"]
+By = Breakdown
 
 COEFFICIENTS = (
     "percent_agreement",
@@ -40,6 +42,34 @@ class _Undefined:
         if coefficient.value is None:
             self.reasons[path] = coefficient.reason or "undefined"
         return coefficient.value
+
+
+@dataclass(frozen=True)
+class LabelMatrix:
+    """The current labels as an items × annotators matrix of label codes (codebook order; MISSING if none)."""
+
+    quote_ids: list[str]
+    annotators: list[str]
+    codes: np.ndarray
+
+
+def label_matrix(labels: Labels, quote_ids: Sequence[str] | None = None) -> LabelMatrix:
+    """The matrix of the current labels over `quote_ids` (default: every labelled quote id)."""
+    annotators = labels.annotators
+    rows = list(quote_ids) if quote_ids is not None else labels.quote_ids()
+    row_of = {quote_id: i for i, quote_id in enumerate(rows)}
+    code_of = {label.name: k for k, label in enumerate(labels.codebook.labels)}
+    codes = np.full((len(rows), len(annotators)), MISSING, dtype=np.int64)
+    for column, annotator in enumerate(annotators):
+        current = labels.label_of[annotator]
+        if quote_ids is not None:
+            current = {q: label for q, label in current.items() if q in row_of}
+        if current:
+            # map() over C-level getters: this runs once per label, 500,000 times for 100,000 quotations × 5
+            rows_found = np.fromiter(map(row_of.__getitem__, current), dtype=np.int64, count=len(current))
+            given = map(code_of.__getitem__, current.values())
+            codes[rows_found, column] = np.fromiter(given, dtype=np.int64, count=len(current))
+    return LabelMatrix(rows, annotators, codes)
 
 
 def _summary_fields(summary: ag.Summary, undefined: _Undefined, prefix: str = "") -> dict[str, Any]:

@@ -40,7 +40,9 @@ def atomic_writer(path: Path | str, encoding: str = "utf-8", newline: str | None
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise StanceToolError(f"{target}: directory {directory} does not exist", "create it or choose another path")
+        raise StanceToolError(
+            f"{target}: directory {directory} does not exist", "create it or choose another path"
+        )
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as handle:

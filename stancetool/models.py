@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 QuoteKind = Literal["direct", "partial", "transcript", "indirect"]
 Flag = Literal["not_a_quote", "wrong_speaker", "wrong_span", "duplicate", "other"]
+Breakdown = Literal["speaker", "doc", "label"]
+"""What agreement figures can be broken down by."""
 
 SCHEMA_VERSION = 1
 

@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from stancetool.agreement_report import By, agreement_report
 from stancetool.cli._labels import load_labels
 from stancetool.cli._util import app, fail, handle_errors
+from stancetool.models import Breakdown as By
 from stancetool.store import DEFAULT_ANNOTATIONS_DIR
 
 NAMES = {
@@ -149,6 +149,8 @@ def agreement_cli(
     if by in ("speaker", "doc") and quotes_path is None:
         fail(f"--by {by} needs the quotes file", "add --quotes QUOTES.jsonl (the file the labels are about)")
     loaded = load_labels(annotations_dir, codebook_path, quotes_path, keep="labels")
+    from stancetool.agreement_report import agreement_report  # numpy: only when the command runs
+
     report = agreement_report(loaded.labels, loaded.quotes, by)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
