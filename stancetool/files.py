@@ -57,7 +57,7 @@ def atomic_writer(path: Path | str, encoding: str = "utf-8", newline: str | None
 
 
 def iter_jsonl(path: Path | str) -> Iterator[tuple[int, dict | None, str | None]]:
-    """Yield (line number, object, problem) for each non-blank line; a bad line gives a problem, not an error."""
+    """Yield (line number, object, problem) per non-blank line; a bad line gives a problem, not an error."""
     p = Path(path)
     try:
         handle = p.open("rb")
