@@ -364,8 +364,9 @@ class Attributor:
         if end < len(doc) and seg.close_mark is not None:
             nxt = doc[end].sent
             if nxt.start == end and self._paragraph_of(nxt.start_char) == self._paragraph_of(seg.start):
-                head_words = [t for t in nxt[:4] if not t.is_punct]
-                verb = next((t for t in head_words[:2] if t.lower_ in SPEECH_VERB_FORMS), None)
+                # the sentence's first verb, after at most a noun phrase (`Scott's niece, state Del. Price, shouted`)
+                first_verb = next((t for t in nxt[:24] if t.pos_ in ("VERB", "AUX")), None)
+                verb = first_verb if first_verb is not None and first_verb.lower_ in SPEECH_VERB_FORMS else None
                 # `…?" Trump said, looking …`, not `…" Russia insisted that …`, which reports its own words.
                 bare = verb is not None and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
                 if verb is not None and (unfinished or bare):
