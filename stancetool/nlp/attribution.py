@@ -35,6 +35,18 @@ FLOAT_REACH = 1
 REFERENCE_REACH = 4
 MAX_CONTEXT_CHARS = 700
 MIN_QUOTE_WORDS = 2
+ROLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "prof": "professor",
+    "amb": "ambassador",
+    "sec": "secretary",
+    "adm": "admiral",
+    "lt": "lieutenant",
+}
 MIN_ORPHAN_WORDS = 4
 
 
@@ -366,7 +378,9 @@ class Attributor:
             if nxt.start == end and self._paragraph_of(nxt.start_char) == self._paragraph_of(seg.start):
                 # the sentence's first verb, after at most a noun phrase (`Scott's niece, state Del. Price, shouted`)
                 first_verb = next((t for t in nxt[:24] if t.pos_ in ("VERB", "AUX")), None)
-                verb = first_verb if first_verb is not None and first_verb.lower_ in SPEECH_VERB_FORMS else None
+                verb = (
+                    first_verb if first_verb is not None and first_verb.lower_ in SPEECH_VERB_FORMS else None
+                )
                 # `…?" Trump said, looking …`, not `…" Russia insisted that …`, which reports its own words.
                 bare = verb is not None and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
                 if verb is not None and (unfinished or bare):
@@ -529,7 +543,7 @@ class Attributor:
             return Speaker(name)
         if lower in ROLE_NOUNS and head.tag_ == "NN":
             description = _title(phrase) or head.text
-            referent = self._recent_person(at, None)
+            referent = self._person_with_role(lower, at) or self._recent_person(at, None)
             if referent is not None:
                 return Speaker(referent.name, description, True, referent.gender)
             return Speaker(description, named=False)
@@ -619,6 +633,20 @@ class Attributor:
                 full = self._registry(at).resolve(mention.name) or mention.name
                 return Mention(mention.start, mention.paragraph, full, mention.title, mention.gender, True)
         return best
+
+    def _person_with_role(self, role: str, at: int) -> Mention | None:
+        """`the Vermont senator` → the person last introduced as `Sen. Bernie Sanders`, nearby."""
+        para = self._paragraph_of(at)
+        for mention in reversed(self.mentions):
+            if mention.start >= at or not mention.title:
+                continue
+            if para - mention.paragraph > 2 * REFERENCE_REACH:
+                break
+            words = {w.lower().strip(".,") for w in mention.title.split()}
+            if role in words or any(ROLE_ABBREVIATIONS.get(w) == role for w in words):
+                full = self._registry(at).resolve(mention.name) or mention.name
+                return Mention(mention.start, mention.paragraph, full, mention.title, mention.gender, True)
+        return None
 
     def _resolve_group(self, at: int) -> Speaker | None:
         """`it`/`they`: the organisation the sentence is about, else the last one that spoke nearby."""
