@@ -9,7 +9,8 @@ includes loading the pipeline, and the best of --repeats interleaved runs counts
 
 Memory: extraction runs again in fresh processes over --memory-sizes articles (default 100 and 300; keep
 them above the 89 distinct articles so each run sees the longest ones) and prints each one's peak resident
-set size and its size after the last article; flat memory means the larger corpus costs (almost) no more.
+set size, and the highest RSS during each full pass over the distinct articles (the same texts each pass):
+flat memory means later passes and the larger corpus cost (almost) no more.
 """
 
 from __future__ import annotations
@@ -97,18 +98,25 @@ def current_rss_mib() -> float | None:
 
 
 def memory_probe(size: int, batch_size: int) -> None:
-    """Child process: extract `size` articles; print as JSON the peak RSS and the RSS after the last article
-    (pipeline still loaded)."""
+    """Child process: extract `size` articles; print as JSON the peak RSS and, for each pass over the distinct
+    articles, the highest RSS seen after one of its articles (pipeline loaded, same texts in every pass)."""
     from stancetool.extract import extract_quotes
 
     base = base_articles()
     quotes = 0
-    last: float | None = None
-    for _article, found in extract_quotes(corpus(base, size), model=model_name(), batch_size=batch_size):
+    passes: list[float] = []
+    for number, (_article, found) in enumerate(
+        extract_quotes(corpus(base, size), model=model_name(), batch_size=batch_size)
+    ):
         quotes += len(found)
-        last = current_rss_mib()
+        rss = current_rss_mib() or 0.0
+        index = number // len(base)
+        if index == len(passes):
+            passes.append(rss)
+        passes[index] = max(passes[index], rss)
+    full = size // len(base)  # a last, partial pass does not see every article
     print(json.dumps({"articles": size, "quotes": quotes, "peak_rss_mib": round(peak_rss_mib(), 1),
-                      "last_rss_mib": None if last is None else round(last, 1)}))
+                      "pass_rss_mib": [round(rss, 1) for rss in passes[:full]]}))
 
 
 def model_name() -> str:
@@ -160,14 +168,13 @@ def main() -> None:
             sys.exit(f"memory probe over {size} articles failed:\n{done.stderr}")
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     for row in rows:
-        size, peak, last = row["articles"], row["peak_rss_mib"], row["last_rss_mib"]
-        at_end = "" if last is None else f", {last:.1f} MiB after the last article"
-        print(f"RSS over {size:5d} articles: peak {peak:.1f} MiB{at_end} ({row['quotes']} quotes)")
+        passes = ", ".join(f"{rss:.1f}" for rss in row["pass_rss_mib"]) or "-"
+        print(f"RSS over {row['articles']:5d} articles: peak {row['peak_rss_mib']:.1f} MiB; "
+              f"highest per pass over the {len(base)} articles: {passes} MiB ({row['quotes']} quotes)")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = last["peak_rss_mib"] - first["peak_rss_mib"]
         print(f"peak RSS growth from {first['articles']} to {last['articles']} articles: {growth:+.1f} MiB")
-
 
 if __name__ == "__main__":
     main()
