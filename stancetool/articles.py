@@ -62,29 +62,30 @@ def repair(text: str) -> str:
     return ftfy.fix_text(text, uncurl_quotes=False)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode an article's bytes: UTF-8 (BOM stripped) first, then a detected encoding.
+def _decode(data: bytes) -> str:
+    """Decode an article's bytes: a byte-order mark's encoding, else UTF-8, else a detected encoding.
 
-    Returns (text, encoding name). Raises `_Unreadable` for binary data or bytes no encoding explains.
+    Raises `_Unreadable` for binary data or bytes no encoding explains.
     """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                raise _Unreadable(f"not readable as {codec} despite its byte-order mark") from None
-    if b"\x00" in data:
+    codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+    if codec is not None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            raise _Unreadable(f"not readable as {codec} despite its byte-order mark") from None
+    elif b"\x00" in data:
         raise _Unreadable("binary file (contains NUL bytes), expected text")
-    try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = _detect(data)
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _detect(data)
     if _looks_binary(text):
         raise _Unreadable("binary file (control characters), expected text")
-    return text, encoding
+    return text
 
 
-def _detect(data: bytes) -> tuple[str, str]:
+def _detect(data: bytes) -> str:
     import charset_normalizer
 
     matches = list(charset_normalizer.from_bytes(data))
@@ -94,11 +95,10 @@ def _detect(data: bytes) -> tuple[str, str]:
     for match in matches:
         if match.chaos <= best and _PREFERRED_LEGACY in match.could_be_from_charset:
             try:
-                return data.decode(_PREFERRED_LEGACY), _PREFERRED_LEGACY
+                return data.decode(_PREFERRED_LEGACY)
             except UnicodeDecodeError:
                 break
-    top = matches[0]
-    return str(top), top.encoding
+    return str(matches[0])
 
 
 def _looks_binary(text: str) -> bool:
@@ -109,10 +109,9 @@ def _looks_binary(text: str) -> bool:
     return controls / len(sample) > _MAX_CONTROL_SHARE
 
 
-def article_from_bytes(doc_id: str, data: bytes) -> Article:
+def _article_from_bytes(doc_id: str, data: bytes) -> Article:
     """Decode, repair and check one article; raises `_Unreadable` when it has no text."""
-    text, _encoding = decode(data)
-    text = repair(text)
+    text = repair(_decode(data))
     if not text.strip():
         raise _Unreadable("empty file, no text to read")
     return Article(doc_id, text)
@@ -161,7 +160,7 @@ def _read_path(raw: str, stdin: BinaryIO | None) -> Iterator[_Located | Problem]
     if raw == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
-            yield article_from_bytes(STDIN_DOC_ID, stream.read()), _at(STDIN_DOC_ID)
+            yield _article_from_bytes(STDIN_DOC_ID, stream.read()), _at(STDIN_DOC_ID)
         except _Unreadable as exc:
             yield Problem(STDIN_DOC_ID, None, str(exc))
         return
@@ -182,7 +181,7 @@ def _read_file(path: Path) -> _Located | Problem:
     except OSError as exc:
         return Problem(str(path), None, f"cannot read: {exc.strerror or exc}")
     try:
-        return article_from_bytes(path.name, data), _at(str(path))
+        return _article_from_bytes(path.name, data), _at(str(path))
     except _Unreadable as exc:
         return Problem(str(path), None, str(exc))
 
