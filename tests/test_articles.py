@@ -175,3 +175,9 @@ def test_reading_is_lazy_one_input_at_a_time(tmp_path: Path) -> None:
     write(later, "written after the first article was read")  # the second path is only looked at now
     assert next(stream) == Article("b.txt", "written after the first article was read")
     assert next(stream, None) is None
+
+
+def test_other_legacy_encodings_are_not_forced_into_cp1252(tmp_path: Path) -> None:
+    text = "„Zażółć gęślą jaźń” – powiedział minister.\n"  # Polish
+    path = write(tmp_path / "pl.txt", text.encode("cp1250"))
+    assert read(path) == [Article("pl.txt", text)]
