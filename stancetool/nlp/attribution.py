@@ -19,6 +19,14 @@ from stancetool.nlp.cues import (
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS
 from stancetool.nlp.names import NameRegistry, clean_name_token, normal_case, split_title
 from stancetool.nlp.records import QuoteSpan
+from stancetool.nlp.tags import (
+    is_determiner,
+    is_nominal,
+    is_noun,
+    is_preposition,
+    is_proper_noun,
+    is_verb,
+)
 
 DASHES = frozenset("—–―-")
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
@@ -109,7 +117,7 @@ NON_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"
 def _could_speak(token: Token) -> bool:
     if token.ent_type_ in NON_SPEAKER_ENTITIES:
         return False
-    return token.pos_ == "PROPN" or (token.tag_ == "PRP" and token.lower_ in PERSONAL_PRONOUNS)
+    return is_proper_noun(token) or (token.tag_ == "PRP" and token.lower_ in PERSONAL_PRONOUNS)
 
 
 TITLE_SMALL_WORDS = frozenset(
@@ -133,7 +141,7 @@ class Attributor:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = ""
         self.events: list[Event] = []
         self.lay: DocLayout | None = None
         self.para_starts: list[int] = []
@@ -142,6 +150,19 @@ class Attributor:
     # ---------------------------------------------------------------- entry point
     def attribute(self, found: tuple[DocLayout, list[Candidate]]) -> list[QuoteSpan]:
         self.lay, candidates = found
+        self.text = self.lay.text
+        # Looked up for nearly every token; spaCy builds new Span objects on each `doc.ents`.
+        self.ents = list(self.doc.ents)
+        self.entity_of: list[Span | None] = [None] * len(self.doc)
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self.entity_of[i] = ent
+        self.quoted_tokens = [False] * len(self.doc)
+        for a, b in self.lay.quoted_chars:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    self.quoted_tokens[i] = True
         self.para_starts = [p.start for p in self.lay.paras]
         self.mentions = self._person_mentions()
         spans: list[QuoteSpan] = []
@@ -250,7 +271,7 @@ class Attributor:
         the place it happened (`said on "Face the Nation"`)."""
         root = quote.root
         before = self.doc[quote.start - 2] if quote.start >= 2 else None
-        if before is not None and (before.pos_ in ("ADP", "DET") or before.tag_ == "POS"):
+        if before is not None and (is_preposition(before) or is_determiner(before) or before.tag_ == "POS"):
             return False  # `said on "…"`, `told NBC's "…"`: the name of a show, a paper, a book
         head, through_preposition = root, False
         for _ in range(6):
@@ -281,7 +302,7 @@ class Attributor:
         for token in roots:
             head = token.head if not self._inside_quotes(token) or token.head is not token else token
             for _ in range(8):
-                if head.pos_ in ("VERB", "AUX") and not self._inside_quotes(head) and head not in verbs:
+                if is_verb(head) and not self._inside_quotes(head) and head not in verbs:
                     verbs.append(head)
                     if len(verbs) >= 4:
                         return verbs
@@ -305,8 +326,10 @@ class Attributor:
         return i < 0 or self.text[i] in "\n.:!?…," or self.text[i] in DASHES and self.text[i - 1 : i] == " "
 
     def _inside_quotes(self, token: Token) -> bool:
-        assert self.lay is not None
-        return any(a <= token.idx < b for a, b in self.lay.quoted_chars)
+        return self.quoted_tokens[token.i]
+
+    def _entity_at(self, i: int) -> Span | None:
+        return self.entity_of[i]
 
     def _cue_for(self, quote: Span, seg) -> tuple[str, Speaker | None] | None:
         # 1. A dash right after the closing mark: `”― Sonya Herridge`.
@@ -376,8 +399,8 @@ class Attributor:
         if end < len(doc) and seg.close_mark is not None:
             nxt = doc[end].sent
             if nxt.start == end and self._paragraph_of(nxt.start_char) == self._paragraph_of(seg.start):
-                # the sentence's first verb, after at most a noun phrase (`Scott's niece, state Del. Price, shouted`)
-                first_verb = next((t for t in nxt[:24] if t.pos_ in ("VERB", "AUX")), None)
+                # the first verb, after at most a noun phrase (`Scott's niece, state Del. Price, shouted`)
+                first_verb = next((t for t in nxt[:24] if is_verb(t)), None)
                 verb = (
                     first_verb if first_verb is not None and first_verb.lower_ in SPEECH_VERB_FORMS else None
                 )
@@ -445,7 +468,7 @@ class Attributor:
                     found = self._speaker_of_noun(subject, at)
             elif agent_obj is not None:
                 found = self._speaker_of_noun(agent_obj, at)
-            elif current.dep_ in ("acl", "relcl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            elif current.dep_ in ("acl", "relcl") and is_nominal(current.head):
                 found = self._speaker_of_noun(current.head, at)
             if found is not None and found.name and found.named:
                 return found
@@ -476,7 +499,7 @@ class Attributor:
             return self._speaker_of_noun(leftmost, at)
         for k in range(verb.i + 1, min(sent.end, verb.i + 8)):
             token = doc[k]
-            if self._inside_quotes(token) or token.is_punct or token.pos_ == "ADP":
+            if self._inside_quotes(token) or token.is_punct or is_preposition(token):
                 break
             if _could_speak(token) and token.ent_type_ not in NON_SPEAKER_ENTITIES:
                 speaker = self._speaker_of_noun(token, at)
@@ -524,8 +547,8 @@ class Attributor:
         phrase = self._noun_phrase(head)
         if not phrase:
             return None
-        if head.pos_ == "PROPN":
-            name_tokens = [t for t in phrase if t.i <= head.i and (t.pos_ == "PROPN" or t.dep_ == "compound")]
+        if is_proper_noun(head):
+            name_tokens = [t for t in phrase if t.i <= head.i and (is_proper_noun(t) or t.dep_ == "compound")]
             title_words, _ = split_title([t.text for t in name_tokens])
             personal = name_tokens[0].lower_.rstrip(".") in PERSONAL_TITLES
             if (
@@ -552,13 +575,13 @@ class Attributor:
     def _person_entity(self, head: Token) -> tuple[Span, list[Token]] | None:
         """The PERSON entity that heads or is the subject noun phrase (with its appositions)."""
         if head.ent_type_ == "PERSON":
-            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            ent = self._entity_at(head.i)
             if ent is not None:
                 return ent, self._noun_phrase(head)
         # `His partner at Lenox, Lawrence B. Cummings,`: the parser may hang the name on any noun inside.
         for token in head.subtree:
             if token.dep_ == "appos" and token.ent_type_ == "PERSON" and not self._inside_quotes(token):
-                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                ent = self._entity_at(token.i)
                 if ent is not None:
                     return ent, []
         return None
@@ -571,7 +594,7 @@ class Attributor:
                     return text
             if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.pos_ == "PROPN":
+                if obj is not None and is_proper_noun(obj):
                     tokens = [t for t in obj.subtree if t.dep_ != "det"]
                     return _words(tokens)
         return None
@@ -654,7 +677,7 @@ class Attributor:
         if span is not None:
             root = span[0].sent.root
             subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-            if subject is not None and subject.idx < at and subject.pos_ == "PROPN":
+            if subject is not None and subject.idx < at and is_proper_noun(subject):
                 found = self._speaker_of_noun(subject, at)
                 if found is not None and found.name and not found.is_person:
                     return found
@@ -668,7 +691,7 @@ class Attributor:
 
     def _person_mentions(self) -> list[Mention]:
         mentions: list[Mention] = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
@@ -686,7 +709,7 @@ class Attributor:
             if title is None:
                 before = [t for t in self._noun_phrase(ent.root) if t.i < ent.start and t.dep_ != "det"]
                 title = _title(before) or self._appositive(ent.root, ent)
-            if title is None and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+            if title is None and ent.root.dep_ == "appos" and is_noun(ent.root.head):
                 title = _title(self._noun_phrase(ent.root.head))
             mentions.append(
                 Mention(ent.start_char, self._paragraph_of(ent.start_char), name, title, gender, is_subject)

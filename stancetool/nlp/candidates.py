@@ -32,6 +32,8 @@ class Candidate:
 class DocLayout:
     """Where the quotation marks, paragraphs and turns of a Doc are."""
 
+    text: str
+    """The Doc's text (spaCy rebuilds `doc.text` from its tokens on every access)."""
     paras: list[Paragraph]
     segments: list[QuotedSegment]
     turns: list[Turn]
@@ -46,7 +48,7 @@ def layout_of(doc: Doc) -> DocLayout:
     segments = find_quoted_segments(text)
     turns = find_turns(text, paras)
     quoted = [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in segments]
-    return DocLayout(paras, segments, turns, narrator_names(turns, text), quoted)
+    return DocLayout(text, paras, segments, turns, narrator_names(turns, text), quoted)
 
 
 def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
@@ -57,7 +59,7 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
     for turn in source_turns:
         if turn.end > turn.start:
             cands.append(Candidate(turn.start, turn.end, "transcript", turn.paragraph, turn=turn))
-    furniture = {p.index for p in lay.paras if BOILERPLATE.search(doc.text, p.start, p.end)}
+    furniture = {p.index for p in lay.paras if BOILERPLATE.search(lay.text, p.start, p.end)}
     source_paras -= furniture
     turn_openings = {t.tag_start for t in lay.turns}
     for seg in lay.segments:
