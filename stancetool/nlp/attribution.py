@@ -16,7 +16,7 @@ from stancetool.nlp.cues import (
     SCARE_MARKERS,
     SPEECH_VERB_FORMS,
 )
-from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS
+from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
 from stancetool.nlp.names import NameRegistry, clean_name_token, normal_case, split_title
 from stancetool.nlp.records import QuoteSpan
 from stancetool.nlp.tags import (
@@ -114,6 +114,10 @@ def _title(tokens: list[Token]) -> str | None:
 NON_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
+def _is_speech_verb(token: Token) -> bool:
+    return token.lower_ in SPEECH_VERB_FORMS and token.tag_.startswith("VB")
+
+
 def _could_speak(token: Token) -> bool:
     if token.ent_type_ in NON_SPEAKER_ENTITIES:
         return False
@@ -139,42 +143,33 @@ def _looks_like_title(quote: Span) -> bool:
 class Attributor:
     """Attributes the candidates of one Doc, in reading order (later quotations lean on earlier ones)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, lay: DocLayout) -> None:
         self.doc = doc
-        self.text = ""
+        self.lay = lay
+        self.text = lay.text
+        self.para_starts = [p.start for p in lay.paras]
         self.events: list[Event] = []
-        self.lay: DocLayout | None = None
-        self.para_starts: list[int] = []
-        self.mentions: list[Mention] = []
-
-    # ---------------------------------------------------------------- entry point
-    def attribute(self, found: tuple[DocLayout, list[Candidate]]) -> list[QuoteSpan]:
-        self.lay, candidates = found
-        self.text = self.lay.text
         # Looked up for nearly every token; spaCy builds new Span objects on each `doc.ents`.
-        self.ents = list(self.doc.ents)
-        self.entity_of: list[Span | None] = [None] * len(self.doc)
+        self.ents = list(doc.ents)
+        self.entity_of: list[Span | None] = [None] * len(doc)
         for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.entity_of[i] = ent
-        self.quoted_tokens = [False] * len(self.doc)
-        for a, b in self.lay.quoted_chars:
-            span = self.doc.char_span(a, b, alignment_mode="expand")
+        self.quoted_tokens = [False] * len(doc)
+        for a, b in lay.quoted_chars:
+            span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None:
                 for i in range(span.start, span.end):
                     self.quoted_tokens[i] = True
-        self.para_starts = [p.start for p in self.lay.paras]
         self.mentions = self._person_mentions()
-        spans: list[QuoteSpan] = []
-        previous: QuoteSpan | None = None
-        for cand in candidates:
-            span = self._attribute_one(cand, previous)
-            if span is not None:
-                spans.append(span)
-                previous = span
-        return spans
 
-    def _attribute_one(self, cand: Candidate, previous: QuoteSpan | None) -> QuoteSpan | None:
+    # ---------------------------------------------------------------- entry point
+    def attribute(self, candidates: list[Candidate]) -> list[QuoteSpan]:
+        """The quotations among `candidates` (in reading order), attributed."""
+        spans = (self._attribute_one(cand) for cand in candidates)
+        return [span for span in spans if span is not None]
+
+    def _attribute_one(self, cand: Candidate) -> QuoteSpan | None:
         if cand.kind == "transcript":
             speaker, cue = self._turn_speaker(cand), cand.turn.tag if cand.turn else None
             kind = "transcript"
@@ -189,7 +184,7 @@ class Attributor:
                 return None
             cue, kind = cand.cue_token.text, "indirect"
         else:
-            found = self._direct(cand, previous)
+            found = self._direct(cand)
             if found is None:
                 return None
             speaker, cue, kind = found
@@ -210,7 +205,7 @@ class Attributor:
         )
 
     # ---------------------------------------------------------------- quoted segments
-    def _direct(self, cand: Candidate, previous: QuoteSpan | None) -> tuple[Speaker, str | None, str] | None:
+    def _direct(self, cand: Candidate) -> tuple[Speaker, str | None, str] | None:
         seg = cand.segment
         assert seg is not None
         quote = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
@@ -280,11 +275,7 @@ class Attributor:
             if head.head is head:
                 return False
             head = head.head
-            if (
-                head.lower_ in SPEECH_VERB_FORMS
-                and head.tag_.startswith("VB")
-                and not self._inside_quotes(head)
-            ):
+            if _is_speech_verb(head) and not self._inside_quotes(head):
                 return not through_preposition
         return False
 
@@ -328,10 +319,7 @@ class Attributor:
     def _inside_quotes(self, token: Token) -> bool:
         return self.quoted_tokens[token.i]
 
-    def _entity_at(self, i: int) -> Span | None:
-        return self.entity_of[i]
-
-    def _cue_for(self, quote: Span, seg) -> tuple[str, Speaker | None] | None:
+    def _cue_for(self, quote: Span, seg: QuotedSegment) -> tuple[str, Speaker | None] | None:
         # 1. A dash right after the closing mark: `”― Sonya Herridge`.
         dash = self._dash_attribution(seg)
         if dash is not None:
@@ -344,11 +332,7 @@ class Attributor:
                 head, depth = head.head, depth + 1
                 if head.i >= quote.start and head.i < quote.end:
                     continue
-                if (
-                    head.lower_ in SPEECH_VERB_FORMS
-                    and head.tag_.startswith("VB")
-                    and not self._inside_quotes(head)
-                ):
+                if _is_speech_verb(head) and not self._inside_quotes(head):
                     if best is None or depth < best[0]:
                         best = (depth, head)
                     break
@@ -360,7 +344,7 @@ class Attributor:
             for t in region
             if not self._inside_quotes(t)
             and (
-                (t.lower_ in SPEECH_VERB_FORMS and t.tag_.startswith("VB"))
+                _is_speech_verb(t)
                 or (t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to")
             )
         ]
@@ -381,7 +365,7 @@ class Attributor:
             return candidates[0].text, None
         return None
 
-    def _region(self, quote: Span, seg) -> list[Token]:
+    def _region(self, quote: Span, seg: QuotedSegment) -> list[Token]:
         doc = self.doc
         first = doc[quote.start].sent
         last = doc[quote.end - 1].sent
@@ -416,7 +400,7 @@ class Attributor:
             if self._paragraph_of(t.idx) == para or (colon_sentence and t.i < first.start)
         ]
 
-    def _dash_attribution(self, seg) -> tuple[str, Speaker | None] | None:
+    def _dash_attribution(self, seg: QuotedSegment) -> tuple[str, Speaker | None] | None:
         if seg.close_mark is None:
             return None
         i = seg.close_mark + 1
@@ -575,13 +559,13 @@ class Attributor:
     def _person_entity(self, head: Token) -> tuple[Span, list[Token]] | None:
         """The PERSON entity that heads or is the subject noun phrase (with its appositions)."""
         if head.ent_type_ == "PERSON":
-            ent = self._entity_at(head.i)
+            ent = self.entity_of[head.i]
             if ent is not None:
                 return ent, self._noun_phrase(head)
         # `His partner at Lenox, Lawrence B. Cummings,`: the parser may hang the name on any noun inside.
         for token in head.subtree:
             if token.dep_ == "appos" and token.ent_type_ == "PERSON" and not self._inside_quotes(token):
-                ent = self._entity_at(token.i)
+                ent = self.entity_of[token.i]
                 if ent is not None:
                     return ent, []
         return None
@@ -714,7 +698,6 @@ class Attributor:
             mentions.append(
                 Mention(ent.start_char, self._paragraph_of(ent.start_char), name, title, gender, is_subject)
             )
-        assert self.lay is not None
         for turn in self.lay.turns:
             if len(turn.tag.split()) >= 2:
                 name = normal_case(turn.tag)
@@ -745,7 +728,6 @@ class Attributor:
         return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
 
     def _context(self, cand: Candidate) -> tuple[int, int]:
-        assert self.lay is not None
         para = self.lay.paras[cand.paragraph]
         if para.end - para.start <= MAX_CONTEXT_CHARS:
             return para.start, para.end

@@ -39,11 +39,10 @@ class SpeakerAttributor:
     """Gives each candidate its cue, speaker (full name) and title; drops what is not speech."""
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = doc._.stancetool_candidates
-        if candidates is None:
-            candidates = find_candidates(doc)
+        found = doc._.stancetool_candidates
+        layout, candidates = found if found is not None else find_candidates(doc)
         # Plain dicts: with --n-process the Doc travels back from its worker through msgpack.
-        doc._.stancetool_quotes = [asdict(span) for span in Attributor(doc).attribute(candidates)]
+        doc._.stancetool_quotes = [asdict(span) for span in Attributor(doc, layout).attribute(candidates)]
         doc._.stancetool_candidates = None  # token-bound data must not travel back from worker processes
         return doc
 
