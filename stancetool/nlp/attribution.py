@@ -12,8 +12,10 @@ from stancetool.nlp.cues import (
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
     PERSONAL_TITLES,
+    PUT_FORMS,
     ROLE_NOUNS,
     SCARE_MARKERS,
+    SPEECH_NOUNS,
     SPEECH_VERB_FORMS,
 )
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
@@ -115,7 +117,16 @@ NON_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"
 
 
 def _is_speech_verb(token: Token) -> bool:
+    if token.lower_ in PUT_FORMS:  # `as one analyst put it`
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return token.lower_ in SPEECH_VERB_FORMS and token.tag_.startswith("VB")
+
+
+def _possessed_speech_noun(token: Token) -> Token | None:
+    """The owner of a noun of speech (`Trump's claim`, `the minister's remarks`), if `token` is one."""
+    if token.lower_ not in SPEECH_NOUNS or not is_noun(token):
+        return None
+    return next((c for c in token.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
 
 
 def _could_speak(token: Token) -> bool:
@@ -332,7 +343,7 @@ class Attributor:
                 head, depth = head.head, depth + 1
                 if head.i >= quote.start and head.i < quote.end:
                     continue
-                if _is_speech_verb(head) and not self._inside_quotes(head):
+                if (_is_speech_verb(head) or _possessed_speech_noun(head)) and not self._inside_quotes(head):
                     if best is None or depth < best[0]:
                         best = (depth, head)
                     break
@@ -427,6 +438,9 @@ class Attributor:
 
     # ---------------------------------------------------------------- speakers
     def _speaker_of_verb(self, verb: Token, at: int) -> Speaker | None:
+        owner = _possessed_speech_noun(verb)
+        if owner is not None:
+            return self._speaker_of_noun(owner, at)  # `Trump's claim of "thousands of shootings"`
         if verb.lower_ == "according":
             to = self.doc[verb.i + 1]
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)

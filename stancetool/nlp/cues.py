@@ -114,3 +114,13 @@ BOILERPLATE = re.compile(
 PERSONAL_TITLES = ROLE_NOUNS | frozenset(
     "mr mrs ms miss dr prof sir dame lord lady rev fr sen rep gov gen lt col maj capt sgt adm cmdr".split()
 )
+
+# Nouns of speech whose owner is the speaker: `Trump's claim of "…"`, `the minister's "…" remarks`.
+SPEECH_NOUNS = frozenset(
+    """
+claim claims statement statements remark remarks comment comments words assertion assertions warning warnings
+promise promises pledge pledges tweet tweets speech speeches message messages accusation accusations
+description characterization call calls appeal appeals threat threats vow vows insistence argument arguments
+""".split()
+)
+PUT_FORMS = frozenset({"put", "puts", "putting"})
