@@ -546,3 +546,41 @@ def test_ids_differ_between_documents(nlp: Language) -> None:
     [a] = doc_to_quotes(nlp(text), "a.txt")
     [b] = doc_to_quotes(nlp(text), "b.txt")
     assert a.id != b.id
+
+
+# ------------------------------------------------------------------ attribution rules added while measuring
+
+
+def test_owner_of_a_noun_of_speech_is_the_speaker(quotes_of: QuotesOf) -> None:
+    text = 'Fact-checkers examined Mayor Dana Reyes\'s claim of "record low crime in every district".\n'
+    q = only(quotes_of(text), "record low crime")
+    assert q.speaker == "Dana Reyes"
+
+
+def test_as_someone_put_it(quotes_of: QuotesOf) -> None:
+    text = 'The program rewards a "steady source of private income," as one senior analyst put it.\n'
+    q = only(quotes_of(text), "steady source")
+    assert q.speaker == "one senior analyst"
+
+
+def test_role_description_prefers_the_person_introduced_with_that_title(quotes_of: QuotesOf) -> None:
+    text = (
+        "Sen. Maria Lopez met Governor Tom Field in the capital on Monday.\n\n"
+        "Field spoke first about the budget and the roads.\n\n"
+        'Later, the senator said the plan was "a good start but not enough."\n'
+    )
+    q = only(quotes_of(text), "a good start")
+    assert q.speaker == "Maria Lopez"
+    assert q.speaker_title == "senator"
+
+
+def test_interviewer_of_a_transcript_is_not_a_source(quotes_of: QuotesOf) -> None:
+    text = (
+        "The minister Anna Berg spoke to the program on Sunday.\n\n"
+        "DOYLE: Will the government raise taxes next year?\n\n"
+        "BERG: We have no plans to raise taxes.\n\n"
+        "DOYLE: And what about spending?\n\n"
+        "BERG: Spending will stay flat.\n"
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Anna Berg", "transcript")] * 2
