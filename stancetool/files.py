@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import tempfile
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from stancetool.errors import StanceToolError
 from stancetool.models import Quote
@@ -94,22 +95,69 @@ def validation_message(exc: ValidationError) -> str:
 
 
 def read_quotes(path: Path | str) -> tuple[list[Quote], list[Problem]]:
-    """Read a quotes file written by `stancetool extract`; bad lines are returned as problems and skipped."""
+    """Read a quotes file written by `stancetool extract`; bad lines are returned as problems and skipped.
+
+    Each line is validated by pydantic straight from its JSON bytes, several times faster than `json.loads`
+    then `model_validate` on 100,000s of lines; a line that fails is diagnosed again the slow way to say why.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise StanceToolError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise StanceToolError(f"{p}: is a directory, expected a JSON Lines file") from None
+    except PermissionError:
+        raise StanceToolError(f"{p}: permission denied") from None
     quotes: list[Quote] = []
     problems: list[Problem] = []
     seen: set[str] = set()
-    for number, obj, problem in iter_jsonl(path):
-        if problem is not None:
-            problems.append(Problem(str(path), number, problem))
-            continue
-        try:
-            quote = Quote.model_validate(obj)
-        except ValidationError as exc:
-            problems.append(Problem(str(path), number, f"not a quotation record: {validation_message(exc)}"))
-            continue
-        if quote.id in seen:
-            problems.append(Problem(str(path), number, f"duplicate quote id {quote.id}"))
-            continue
-        seen.add(quote.id)
-        quotes.append(quote)
+    validate = Quote.__pydantic_validator__.validate_json
+    with collector_paused():
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            if not raw or raw.isspace():
+                continue
+            try:
+                quote = validate(raw)
+            except ValidationError as exc:
+                problems.append(Problem(str(p), number, diagnose_line(raw, exc, Quote, "quotation record")))
+                continue
+            if quote.id in seen:
+                problems.append(Problem(str(p), number, f"duplicate quote id {quote.id}"))
+                continue
+            seen.add(quote.id)
+            quotes.append(quote)
     return quotes, problems
+
+
+def diagnose_line(raw: bytes, exc: ValidationError, model: type[BaseModel], what: str) -> str:
+    """Why a JSON line failed fast validation against `model`, in the words `iter_jsonl` readers use."""
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    except json.JSONDecodeError as decode_error:
+        return f"invalid JSON ({decode_error.msg})"
+    if not isinstance(obj, dict):
+        return "expected a JSON object"
+    try:
+        model.model_validate(obj)
+    except ValidationError as again:
+        return f"not a {what}: {validation_message(again)}"
+    return f"not a {what}: {validation_message(exc)}"
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while 100,000s of long-lived events are created.
+
+    Label events hold no reference cycles; without the pause the collector re-scans every event already read
+    each time a generation fills up, which makes reading several times slower.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

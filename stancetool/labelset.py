@@ -10,10 +10,7 @@ message as the store.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +19,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from stancetool.errors import StanceToolError
-from stancetool.files import Problem, validation_message
+from stancetool.files import Problem, collector_paused, diagnose_line
 from stancetool.models import Codebook, Flag, LabelEvent, Quote
 from stancetool.store import adjudications, check_annotator_name
 
@@ -118,39 +115,6 @@ class Labels:
             self.problems.append(Problem(where.path, where.line, f"quote id {quote_id} is not in {source}"))
 
 
-def _diagnose(raw: bytes, exc: ValidationError) -> str:
-    """The store's message for a line that failed validation (same wording as `read_events`)."""
-    try:
-        obj = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return "not UTF-8 text"
-    except json.JSONDecodeError as decode_error:
-        return f"invalid JSON ({decode_error.msg})"
-    if not isinstance(obj, dict):
-        return "expected a JSON object"
-    try:
-        LabelEvent.model_validate(obj)
-    except ValidationError as again:
-        return f"not a label event: {validation_message(again)}"
-    return f"not a label event: {validation_message(exc)}"
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while 100,000s of long-lived events are created.
-
-    Label events hold no reference cycles; without the pause the collector re-scans every event already read
-    each time a generation fills up, which makes reading several times slower.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def read_labels(directory: Path | str, codebook: Codebook, keep: Keep = "events") -> Labels:
     """Read every annotator file in `directory` into current labels and decisions, reporting damage.
 
@@ -168,7 +132,7 @@ def read_labels(directory: Path | str, codebook: Codebook, keep: Keep = "events"
     if not base.is_dir():
         raise StanceToolError(f"{base}: not a directory", "--annotations-dir must name a directory")
     decisions: list[tuple[LabelEvent, Where]] = []
-    with _collector_paused():
+    with collector_paused():
         for path in sorted(base.glob("*.jsonl")):
             decisions.extend(_read_file(path, labels, keep))
     final = adjudications(event for event, _ in decisions)  # the latest by created_at, as the store does
@@ -214,7 +178,11 @@ def _read_file(path: Path, labels: Labels, keep: Keep) -> list[tuple[LabelEvent,
             event = validate(raw)
         except ValidationError as exc:
             ended = number < len(parts)  # the store reads lines with their newline; diagnose them the same
-            problems.append(Problem(name, number, _diagnose(raw + b"\n" if ended else raw, exc)))
+            problems.append(
+                Problem(
+                    name, number, diagnose_line(raw + b"\n" if ended else raw, exc, LabelEvent, "label event")
+                )
+            )
             continue
         if event.annotator != annotator:
             message = f"event by {event.annotator!r} in the file of {annotator!r}"
@@ -248,52 +216,3 @@ def _read_file(path: Path, labels: Labels, keep: Keep) -> list[tuple[LabelEvent,
 
 def quotes_by_id(quotes: Sequence[Quote]) -> dict[str, Quote]:
     return {quote.id: quote for quote in quotes}
-
-
-def read_quotes_quickly(path: Path | str) -> tuple[list[Quote], list[Problem]]:
-    """`stancetool.files.read_quotes`, same checks and messages, validating each line from its JSON bytes."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise StanceToolError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise StanceToolError(f"{p}: is a directory, expected a JSON Lines file") from None
-    except PermissionError:
-        raise StanceToolError(f"{p}: permission denied") from None
-    quotes: list[Quote] = []
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    validate = Quote.__pydantic_validator__.validate_json
-    parts = data.split(b"\n")
-    with _collector_paused():
-        for number, raw in enumerate(parts, start=1):
-            if not raw or raw.isspace():
-                continue
-            try:
-                quote = validate(raw)
-            except ValidationError as exc:
-                problems.append(Problem(str(path), number, _diagnose_quote(raw + b"\n", exc)))
-                continue
-            if quote.id in seen:
-                problems.append(Problem(str(path), number, f"duplicate quote id {quote.id}"))
-                continue
-            seen.add(quote.id)
-            quotes.append(quote)
-    return quotes, problems
-
-
-def _diagnose_quote(raw: bytes, exc: ValidationError) -> str:
-    try:
-        obj = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return "not UTF-8 text"
-    except json.JSONDecodeError as decode_error:
-        return f"invalid JSON ({decode_error.msg})"
-    if not isinstance(obj, dict):
-        return "expected a JSON object"
-    try:
-        Quote.model_validate(obj)
-    except ValidationError as again:
-        return f"not a quotation record: {validation_message(again)}"
-    return f"not a quotation record: {validation_message(exc)}"

@@ -288,13 +288,3 @@ def test_long_jsonl_lines_equal_the_row_objects(store: Path, tmp_path: Path) -> 
 
 def quote_from(path: Path) -> list[Quote]:
     return [Quote.model_validate_json(line) for line in path.read_text().splitlines()]
-
-
-def test_quick_quote_reading_agrees_with_read_quotes(tmp_path: Path) -> None:
-    from stancetool.files import read_quotes
-    from stancetool.labelset import read_quotes_quickly
-
-    path = write_quotes(tmp_path / "q.jsonl", quote("q1"), quote("q2"), quote("q1"))
-    with path.open("a") as handle:
-        handle.write('{"id": "q3"}\n[1]\n\n{"torn\n\xff\n')
-    assert read_quotes_quickly(path) == read_quotes(path)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from stancetool.cli._util import warn_all
 from stancetool.codebook import load_codebook
-from stancetool.labelset import Keep, Labels, read_labels, read_quotes_quickly
+from stancetool.files import read_quotes
+from stancetool.labelset import Keep, Labels, read_labels
 from stancetool.models import Codebook, Quote
 
 
@@ -30,7 +31,7 @@ def load_labels(
     quotes = None
     quote_problems = []
     if quotes_path is not None:
-        quotes, quote_problems = read_quotes_quickly(quotes_path)
+        quotes, quote_problems = read_quotes(quotes_path)
         labels.keep_quotes((quote.id for quote in quotes), str(quotes_path))
     warn_all([*quote_problems, *labels.problems])
     return Loaded(codebook, labels, quotes)
