@@ -57,17 +57,24 @@ def atomic_writer(path: Path | str, encoding: str = "utf-8", newline: str | None
         raise
 
 
+@contextlib.contextmanager
+def input_errors_named(path: Path, expected: str = "a JSON Lines file") -> Iterator[None]:
+    """Turn the OS errors of opening an input file into a one-line StanceToolError naming it."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise StanceToolError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise StanceToolError(f"{path}: is a directory, expected {expected}") from None
+    except PermissionError:
+        raise StanceToolError(f"{path}: permission denied") from None
+
+
 def iter_jsonl(path: Path | str) -> Iterator[tuple[int, dict | None, str | None]]:
     """Yield (line number, object, problem) per non-blank line; a bad line gives a problem, not an error."""
     p = Path(path)
-    try:
+    with input_errors_named(p):
         handle = p.open("rb")
-    except FileNotFoundError:
-        raise StanceToolError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise StanceToolError(f"{p}: is a directory, expected a JSON Lines file") from None
-    except PermissionError:
-        raise StanceToolError(f"{p}: permission denied") from None
     with handle:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
@@ -101,14 +108,8 @@ def read_quotes(path: Path | str) -> tuple[list[Quote], list[Problem]]:
     then `model_validate` on 100,000s of lines; a line that fails is diagnosed again the slow way to say why.
     """
     p = Path(path)
-    try:
+    with input_errors_named(p):
         data = p.read_bytes()
-    except FileNotFoundError:
-        raise StanceToolError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise StanceToolError(f"{p}: is a directory, expected a JSON Lines file") from None
-    except PermissionError:
-        raise StanceToolError(f"{p}: permission denied") from None
     quotes: list[Quote] = []
     problems: list[Problem] = []
     seen: set[str] = set()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from stancetool.errors import StanceToolError
-from stancetool.files import Problem, iter_jsonl
+from stancetool.files import Problem, input_errors_named, iter_jsonl
 from stancetool.models import Codebook, LabelEvent
 from stancetool.store import make_event, open_writer
 
@@ -83,14 +83,8 @@ def read_label_rows(
 ) -> tuple[list[LabelEvent], list[Problem], list[str]]:
     """Validate every row of a long-format label file: (events of good rows, bad rows, ignored columns)."""
     p = Path(path)
-    try:
+    with input_errors_named(p, expected="a CSV or JSON Lines file"):
         raw = p.read_bytes()
-    except FileNotFoundError:
-        raise StanceToolError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise StanceToolError(f"{p}: is a directory, expected a CSV or JSON Lines file") from None
-    except PermissionError:
-        raise StanceToolError(f"{p}: permission denied") from None
     kind = _file_format(p, raw[:200])
     rows = iter_jsonl(p) if kind == "jsonl" else _csv_rows(p, raw)
     events: list[LabelEvent] = []
