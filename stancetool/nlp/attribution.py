@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from stancetool.nlp.candidates import Candidate, DocLayout
 from stancetool.nlp.cues import (
     GROUP_PRONOUNS,
+    INSTITUTION_NOUNS,
     PERSONAL_PRONOUNS,
     PERSONAL_TITLES,
     PUT_FORMS,
@@ -393,7 +394,8 @@ class Attributor:
         )
         if end < len(doc) and seg.close_mark is not None:
             nxt = doc[end].sent
-            if nxt.start == end and self._paragraph_of(nxt.start_char) == self._paragraph_of(seg.start):
+            right_after = nxt.start_char - seg.close_mark <= 3  # the parser split right at the closing mark
+            if right_after and self._paragraph_of(nxt.start_char) == self._paragraph_of(seg.start):
                 # the first verb, after at most a noun phrase (`Scott's niece, state Del. Price, shouted`)
                 first_verb = next((t for t in nxt[:24] if is_verb(t)), None)
                 verb = (
@@ -568,7 +570,8 @@ class Attributor:
             if referent is not None:
                 return Speaker(referent.name, description, True, referent.gender)
             return Speaker(description, named=False)
-        return Speaker(_words(phrase), named=False)
+        # `the Chinese embassy said` speaks for an institution; `the statement said` for whoever issued it.
+        return Speaker(_title(phrase) or head.text, named=lower in INSTITUTION_NOUNS)
 
     def _person_entity(self, head: Token) -> tuple[Span, list[Token]] | None:
         """The PERSON entity that heads or is the subject noun phrase (with its appositions)."""

@@ -124,3 +124,13 @@ description characterization call calls appeal appeals threat threats vow vows i
 """.split()
 )
 PUT_FORMS = frozenset({"put", "puts", "putting"})
+
+# Common nouns that name an institution able to speak for itself (`the embassy said`), unlike a document.
+INSTITUTION_NOUNS = frozenset(
+    """
+embassy ministry government department agency office company party council court commission committee
+campaign administration military army navy police parliament senate congress cabinet presidency kremlin
+university union alliance bank organisation organization group coalition authority authorities
+prosecutors regulator regulators spokesperson
+""".split()
+)
