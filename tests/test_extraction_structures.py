@@ -584,3 +584,10 @@ def test_interviewer_of_a_transcript_is_not_a_source(quotes_of: QuotesOf) -> Non
     )
     quotes = quotes_of(text)
     assert [(q.speaker, q.kind) for q in quotes] == [("Anna Berg", "transcript")] * 2
+
+
+def test_participle_after_a_comma_belongs_to_the_clause_before(quotes_of: QuotesOf) -> None:
+    text = "When the council voted on the plan, Norway stayed out, saying more talks should be held first.\n"
+    [q] = quotes_of(text)
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Norway", "saying")
+    assert q.text == "more talks should be held first"

@@ -450,6 +450,12 @@ class Attributor:
         before = self.doc[verb.i - 1] if verb.i > 0 else None
         if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
             return self._speaker_of_noun(before, at)  # `footage of Hillary Clinton asking, "…"`
+        if verb.tag_ == "VBG" and before is not None and before.text == ",":
+            # `When Russia vetoed it, China abstained, saying …`: the clause just before says who, whatever
+            # verb the parser hung the participle on.
+            doer = self._subject_of_previous_clause(verb)
+            if doer is not None:
+                return doer
         current = verb
         description: Speaker | None = None
         for _ in range(5):
@@ -484,6 +490,18 @@ class Attributor:
                 break
             current = current.head
         return description or self._adjacent_speaker(verb, at)
+
+    def _subject_of_previous_clause(self, participle: Token) -> Speaker | None:
+        sent = participle.sent
+        for j in range(participle.i - 2, sent.start - 1, -1):
+            token = self.doc[j]
+            if token.tag_ in ("VBD", "VBZ", "VBP") and not self._inside_quotes(token):
+                subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is None:
+                    return None
+                found = self._speaker_of_noun(subject, participle.idx)
+                return found if found is not None and found.name and found.named else None
+        return None
 
     def _adjacent_speaker(self, verb: Token, at: int) -> Speaker | None:
         """`"…," Flynn, a top surrogate, said` or `" said Hong Lei` when the parse missed the subject."""

@@ -92,7 +92,7 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "auxpass") for c in clause.children):
             continue  # `what it says is …`: a clause without its own subject states nothing
         span = _clause_span(doc, clause)
         if span is None or len(span) < 4 or span[0].tag_ in ("WP", "WDT"):
