@@ -591,3 +591,12 @@ def test_participle_after_a_comma_belongs_to_the_clause_before(quotes_of: Quotes
     [q] = quotes_of(text)
     assert (q.kind, q.speaker, q.cue) == ("indirect", "Norway", "saying")
     assert q.text == "more talks should be held first"
+
+
+def test_a_report_that_found_is_a_source(quotes_of: QuotesOf) -> None:
+    text = (
+        "An audit office report published in May found that the fund could not trace money "
+        'that may have come from "smuggling, fraud or other crimes."\n'
+    )
+    q = only(quotes_of(text), "smuggling")
+    assert (q.cue, q.speaker) == ("found", "audit office report")

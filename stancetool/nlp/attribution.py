@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from stancetool.nlp.candidates import Candidate, DocLayout
 from stancetool.nlp.cues import (
+    DOCUMENT_NOUNS,
+    FINDING_VERB_FORMS,
     GROUP_PRONOUNS,
     INSTITUTION_NOUNS,
     PERSONAL_PRONOUNS,
@@ -120,6 +122,8 @@ NON_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"
 def _is_speech_verb(token: Token) -> bool:
     if token.lower_ in PUT_FORMS:  # `as one analyst put it`
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    if token.lower_ in FINDING_VERB_FORMS:  # `a report released last year found that …`
+        return any(c.dep_ in SUBJECT_DEPS and c.lower_ in DOCUMENT_NOUNS for c in token.children)
     return token.lower_ in SPEECH_VERB_FORMS and token.tag_.startswith("VB")
 
 
@@ -289,6 +293,8 @@ class Attributor:
             head = head.head
             if _is_speech_verb(head) and not self._inside_quotes(head):
                 return not through_preposition
+            if is_verb(head):
+                return False  # the words belong to another clause (`backed the policy "…", the survey found`)
         return False
 
     def _governing_verbs(self, quote: Span) -> list[Token]:

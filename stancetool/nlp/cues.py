@@ -134,3 +134,12 @@ university union alliance bank organisation organization group coalition authori
 prosecutors regulator regulators spokesperson
 """.split()
 )
+
+# Documents that report findings; with one of them as subject, `found` and `showed` report like `said`.
+DOCUMENT_NOUNS = frozenset(
+    """
+report study survey poll review audit analysis investigation probe inquiry memo letter filing document
+paper assessment evaluation
+""".split()
+)
+FINDING_VERB_FORMS = frozenset({"find", "finds", "found", "finding", "show", "shows", "showed", "shown"})
