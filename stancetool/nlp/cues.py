@@ -106,7 +106,7 @@ SCARE_MARKERS = (
 BOILERPLATE = re.compile(
     r"\b(?:cookies?|by clicking|privacy (?:policy|notice)|terms and conditions|terms of (?:use|service)"
     r"|recaptcha|unsubscribe|newsletters?|sign up (?:now|for free|today)|already have an account"
-    r"|create an account|all rights reserved)\b",
+    r"|create an account|all rights reserved|follow (?:[\w.]+ ){1,3}on (?:twitter|facebook|instagram|x))\b",
     re.IGNORECASE,
 )
 

@@ -74,6 +74,12 @@ def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
     after = text[i + 1] if i + 1 < hi else " "
     if i + 1 >= hi:
         return True  # the last character of a paragraph closes, whatever its glyph or spacing (`Blinken. “`)
+    if before.isspace() and (after.isspace() or after in CLOSE_AFTER):
+        # `… the term 'outreach,' " he told`: a mark set off by a space after punctuation still closes
+        j = i - 1
+        while j > lo and text[j].isspace():
+            j -= 1
+        return text[j] in ",.;:!?…" or text[j] in SINGLE_MARKS
     return not before.isspace() and (after in CLOSE_AFTER or after.isspace())
 
 
