@@ -143,6 +143,22 @@ def main() -> None:
                 5.0,
             ),
             (
+                "export --layout long (csv)",
+                [
+                    *stancetool,
+                    "export",
+                    "--annotations-dir",
+                    str(ann),
+                    "--layout",
+                    "long",
+                    "--format",
+                    "csv",
+                    "-o",
+                    str(work / "l.csv"),
+                ],
+                5.0,
+            ),
+            (
                 "export --layout long (jsonl)",
                 [
                     *stancetool,
