@@ -45,7 +45,9 @@ def export_cli(
     ] = None,
 ) -> None:
     """Export the labels (and final decisions) as a table for spreadsheets, pandas or a model."""
-    loaded = load_labels(annotations_dir, codebook_path, quotes_path, keep="details")
+    # The wide table shows labels only; notes, flags and times are for the long one.
+    keep = "details" if layout == "long" else "labels"
+    loaded = load_labels(annotations_dir, codebook_path, quotes_path, keep=keep)
     if output is None:
         write_export(loaded.labels, sys.stdout, layout=layout, fmt=fmt, quotes=loaded.quotes)
         sys.stdout.flush()
