@@ -502,11 +502,13 @@ class Attributor:
         for j in range(participle.i - 2, sent.start - 1, -1):
             token = self.doc[j]
             if token.tag_ in ("VBD", "VBZ", "VBP") and not self._inside_quotes(token):
+                if token.dep_ in ("relcl", "acl"):
+                    continue  # `where the team played` describes a noun; the clause's doer is further back
                 subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
                 if subject is None:
                     return None
                 found = self._speaker_of_noun(subject, participle.idx)
-                return found if found is not None and found.name and found.named else None
+                return found if found is not None and found.name else None
         return None
 
     def _adjacent_speaker(self, verb: Token, at: int) -> Speaker | None:
