@@ -456,7 +456,10 @@ class Attributor:
         before = self.doc[verb.i - 1] if verb.i > 0 else None
         if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
             return self._speaker_of_noun(before, at)  # `footage of Hillary Clinton asking, "…"`
-        if verb.tag_ == "VBG" and before is not None and before.text == ",":
+        opener = before
+        if before is not None and before.tag_ == "IN" and verb.i > 1:
+            opener = self.doc[verb.i - 2]  # `…, while chanting`, `— after saying`
+        if verb.tag_ == "VBG" and opener is not None and opener.text in (",", "—", "–", "-"):
             # `When Russia vetoed it, China abstained, saying …`: the clause just before says who, whatever
             # verb the parser hung the participle on.
             doer = self._subject_of_previous_clause(verb)
