@@ -10,12 +10,14 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from stancetool.errors import StanceToolError
 from stancetool.models import Quote
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -102,33 +104,39 @@ def validation_message(exc: ValidationError) -> str:
 
 
 def read_quotes(path: Path | str) -> tuple[list[Quote], list[Problem]]:
-    """Read a quotes file written by `stancetool extract`; bad lines are returned as problems and skipped.
-
-    Each line is validated by pydantic straight from its JSON bytes, several times faster than `json.loads`
-    then `model_validate` on 100,000s of lines; a line that fails is diagnosed again the slow way to say why.
-    """
+    """Read a quotes file written by `stancetool extract`; bad lines are returned as problems and skipped."""
     p = Path(path)
     with input_errors_named(p):
         data = p.read_bytes()
     quotes: list[Quote] = []
     problems: list[Problem] = []
     seen: set[str] = set()
-    validate = Quote.__pydantic_validator__.validate_json
     with collector_paused():
-        for number, raw in enumerate(data.split(b"\n"), start=1):
-            if not raw or raw.isspace():
-                continue
-            try:
-                quote = validate(raw)
-            except ValidationError as exc:
-                problems.append(Problem(str(p), number, diagnose_line(raw, exc, Quote, "quotation record")))
-                continue
-            if quote.id in seen:
+        for number, quote, problem in validated_lines(data, Quote, "quotation record"):
+            if problem is not None:
+                problems.append(Problem(str(p), number, problem))
+            elif quote.id in seen:
                 problems.append(Problem(str(p), number, f"duplicate quote id {quote.id}"))
-                continue
-            seen.add(quote.id)
-            quotes.append(quote)
+            else:
+                seen.add(quote.id)
+                quotes.append(quote)
     return quotes, problems
+
+
+def validated_lines(
+    data: bytes, model: type[M], what: str
+) -> Iterator[tuple[int, M, None] | tuple[int, None, str]]:
+    """(line number, record, None) for each valid non-blank JSON line of `data`, (line number, None, why)
+    for each other one. Lines are validated by pydantic straight from their bytes, several times faster than
+    `json.loads` then `model_validate`; a line that fails is diagnosed again the slow way to say why."""
+    validate = model.__pydantic_validator__.validate_json
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw or raw.isspace():
+            continue
+        try:
+            yield number, validate(raw), None
+        except ValidationError as exc:
+            yield number, None, diagnose_line(raw, exc, model, what)
 
 
 def diagnose_line(raw: bytes, exc: ValidationError, model: type[BaseModel], what: str) -> str:

@@ -16,10 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ValidationError
-
 from stancetool.errors import StanceToolError
-from stancetool.files import Problem, collector_paused, diagnose_line
+from stancetool.files import Problem, collector_paused, validated_lines
 from stancetool.models import Codebook, Flag, LabelEvent, Quote
 from stancetool.store import adjudications, check_annotator_name
 
@@ -162,7 +160,6 @@ def _read_file(path: Path, labels: Labels, keep: Keep) -> list[tuple[LabelEvent,
         return []
     target = labels.codebook.target
     names = {label.name for label in labels.codebook.labels}
-    validate = LabelEvent.__pydantic_validator__.validate_json
     current: dict[str, LabelEvent] = {}
     label_of: dict[str, str] = {}
     details: dict[str, Detail] = {}
@@ -170,19 +167,9 @@ def _read_file(path: Path, labels: Labels, keep: Keep) -> list[tuple[LabelEvent,
     keep_details = keep != "labels"
     lines: dict[str, int] = {}
     decisions: list[tuple[LabelEvent, Where]] = []
-    parts = data.split(b"\n")
-    for number, raw in enumerate(parts, start=1):
-        if not raw or raw.isspace():
-            continue
-        try:
-            event = validate(raw)
-        except ValidationError as exc:
-            ended = number < len(parts)  # the store reads lines with their newline; diagnose them the same
-            problems.append(
-                Problem(
-                    name, number, diagnose_line(raw + b"\n" if ended else raw, exc, LabelEvent, "label event")
-                )
-            )
+    for number, event, problem in validated_lines(data, LabelEvent, "label event"):
+        if problem is not None:
+            problems.append(Problem(name, number, problem))
             continue
         if event.annotator != annotator:
             message = f"event by {event.annotator!r} in the file of {annotator!r}"

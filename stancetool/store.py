@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from stancetool import __version__
 from stancetool.errors import StanceToolError
-from stancetool.files import Problem, iter_jsonl, validation_message
+from stancetool.files import Problem, input_errors_named, validated_lines, validation_message
 from stancetool.models import Codebook, Flag, LabelEvent
 
 DEFAULT_ANNOTATIONS_DIR = Path("annotations")
@@ -212,18 +212,14 @@ def read_events(
             problems.append(Problem(str(path), None, "file name is not an annotator name; file skipped"))
             continue
         try:
-            lines = list(iter_jsonl(path))
+            with input_errors_named(path):
+                data = path.read_bytes()
         except StanceToolError as exc:
             problems.append(Problem(str(path), None, exc.message))
             continue
-        for number, obj, problem in lines:
+        for number, event, problem in validated_lines(data, LabelEvent, "label event"):
             if problem is not None:
                 problems.append(Problem(str(path), number, problem))
-                continue
-            try:
-                event = LabelEvent.model_validate(obj)
-            except ValidationError as exc:
-                problems.append(Problem(str(path), number, f"not a label event: {validation_message(exc)}"))
                 continue
             if event.annotator != annotator:
                 problems.append(

@@ -239,7 +239,7 @@ def test_damaged_lines_are_reported_and_left_out(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[1:] == ["q1,,,,,,critical,critical,critical,unanimous,"]
     alice = ann / "alice.jsonl"
     assert result.stderr.splitlines() == [
-        f"warning: {alice}:2: invalid JSON (Invalid control character at)",
+        f"warning: {alice}:2: invalid JSON (Unterminated string starting at)",
         f"warning: {alice}:3: label 'angry' is not in the codebook",
         f"warning: {alice}:4: event by 'bob' in the file of 'alice'",
         f"warning: {alice}:5: expected a JSON object",
