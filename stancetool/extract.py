@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from stancetool.articles import Article
+from stancetool.files import Problem
 from stancetool.models import Quote
 from stancetool.nlp.pipeline import load_pipeline
 from stancetool.nlp.records import QuoteSpan
@@ -52,9 +53,17 @@ def extract_quotes(
     n_process: int = 1,
     batch_size: int = 16,
     indirect: bool = True,
+    failures: list[Problem] | None = None,
 ) -> Iterator[tuple[Article, list[Quote]]]:
-    """Stream articles through the pipeline and yield each with its quotations, in input order."""
+    """Stream articles through the pipeline and yield each with its quotations, in input order.
+
+    An article on which stancetool's own rules fail is yielded with no quotations and, when `failures` is
+    given, recorded there, so that one odd article never ends a run.
+    """
     nlp = load_pipeline(model)
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        error = doc._.stancetool_error
+        if error is not None and failures is not None:
+            failures.append(Problem(article.doc_id, None, f"extraction failed ({error}); article skipped"))
         yield article, doc_to_quotes(doc, article.doc_id, indirect=indirect)

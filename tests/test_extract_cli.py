@@ -189,8 +189,17 @@ def _failing_after_one(error: BaseException):
         for number, article in enumerate(articles):
             if number == 1:
                 raise error
-            quote = Quote(id=f"q{number}", doc_id=article.doc_id, text="x", speaker="S", kind="direct",
-                          start=0, end=1, context=article.text, context_start=0)
+            quote = Quote(
+                id=f"q{number}",
+                doc_id=article.doc_id,
+                text="x",
+                speaker="S",
+                kind="direct",
+                start=0,
+                end=1,
+                context=article.text,
+                context_start=0,
+            )
             yield article, [quote]
 
     return fake
@@ -206,7 +215,11 @@ def _failing_after_one(error: BaseException):
 )
 @pytest.mark.parametrize("existing", [None, '{"old": "content"}\n'], ids=["new-file", "existing-file"])
 def test_failure_midway_leaves_the_target_untouched(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException, code: int, message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    error: BaseException,
+    code: int,
+    message: str,
     existing: str | None,
 ) -> None:
     import stancetool.extract
@@ -223,8 +236,9 @@ def test_failure_midway_leaves_the_target_untouched(
 
     assert result.exit_code == code
     assert message in stderr_lines(result)
-    assert sorted(p.name for p in tmp_path.iterdir()) == (["articles"] if existing is None else
-                                                            ["articles", "quotes.jsonl"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == (
+        ["articles"] if existing is None else ["articles", "quotes.jsonl"]
+    )
     if existing is not None:
         assert target.read_text(encoding="utf-8") == existing
 
@@ -245,6 +259,8 @@ def test_fake_extractor_receives_articles_only_and_options(tmp_path: Path, monke
     _write(tmp_path / "b.txt", b"")
     result = extract(str(tmp_path), "--n-process", "2", "--batch-size", "8", "--no-indirect", "--model", "m")
     assert result.exit_code == 0
+    failures = seen["options"].pop("failures")
+    assert failures == []
     assert seen["options"] == {"model": "m", "n_process": 2, "indirect": False, "batch_size": 8}
     assert seen["docs"] == ["a.txt"]
     assert stderr_lines(result) == [
@@ -311,3 +327,27 @@ def test_progress_bar_on_a_terminal_with_several_articles(tmp_path: Path, monkey
     terminal.truncate(0)
     assert extract(str(tmp_path / "a.txt")).exit_code == 0  # one article: no bar
     assert "extracting" not in terminal.getvalue()
+
+
+def test_an_article_the_rules_fail_on_is_reported_and_the_others_extracted(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from stancetool.nlp import attribution
+
+    real = attribution.Attributor.attribute
+
+    def brittle(self, candidates):
+        if "Lisbon" in self.text:
+            raise ValueError("an odd article")
+        return real(self, candidates)
+
+    monkeypatch.setattr(attribution.Attributor, "attribute", brittle)
+    _write(tmp_path / "in" / "a.txt", b'"Ports will stay open all winter," Mayor Ana Silva said in Lisbon.\n')
+    _write(tmp_path / "in" / "b.txt", b'"Trains will run on time," said Minister Jan Berg.\n')
+    result = extract(str(tmp_path / "in"))
+    assert result.exit_code == 0
+    assert [json.loads(line)["speaker"] for line in result.stdout.splitlines()] == ["Jan Berg"]
+    assert stderr_lines(result)[:2] == [
+        "warning: a.txt: extraction failed (ValueError: an odd article); article skipped",
+        "1 article read, 1 skipped, 1 quotation written",
+    ]

@@ -45,6 +45,16 @@ class _Tally:
         self.problems = 0
         self.quotes = 0
         self.speakers: Counter[str] = Counter()
+        self.failures: list[Problem] = []
+        """Articles the extractor could not handle, reported as they come."""
+
+    def report_failures(self) -> None:
+        while self.failures:
+            self.problems += 1
+            self.articles -= 1
+            problem = self.failures.pop(0)
+            if self.problems <= MAX_WARNINGS:
+                warn(str(problem))
 
     def articles_of(self, items: Iterator[Article | Problem]) -> Iterator[Article]:
         """Yield the articles only; warn about each problem as it comes (the extractor never sees them)."""
@@ -85,7 +95,7 @@ def extract_cli(
 
     from stancetool.extract import extract_quotes  # spaCy loads only here, never for --help
 
-    options = {"model": model, "n_process": n_process, "indirect": indirect}
+    options = {"model": model, "n_process": n_process, "indirect": indirect, "failures": tally.failures}
     if batch_size is not None:
         options["batch_size"] = batch_size
     results = extract_quotes(articles, **options)
@@ -117,6 +127,7 @@ def _write(
             handle.write("\n")
             tally.speakers[quote.speaker or NO_SPEAKER] += 1
         tally.quotes += len(quotes)
+        tally.report_failures()
         advance()
 
 

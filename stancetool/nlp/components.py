@@ -14,6 +14,8 @@ if not Doc.has_extension("stancetool_candidates"):
     Doc.set_extension("stancetool_candidates", default=None)
 if not Doc.has_extension("stancetool_quotes"):
     Doc.set_extension("stancetool_quotes", default=None)
+if not Doc.has_extension("stancetool_error"):
+    Doc.set_extension("stancetool_error", default=None)
 
 
 class ParagraphBoundaries:
@@ -27,11 +29,18 @@ class ParagraphBoundaries:
         return doc
 
 
+def _failure(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
 class QuoteFinder:
     """Finds quoted segments, transcript turns and reported-speech clauses (unattributed)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.stancetool_candidates = find_candidates(doc)
+        try:
+            doc._.stancetool_candidates = find_candidates(doc)
+        except Exception as exc:  # one odd article must not end a run over thousands
+            doc._.stancetool_error = _failure(exc)
         return doc
 
 
@@ -39,10 +48,16 @@ class SpeakerAttributor:
     """Gives each candidate its cue, speaker (full name) and title; drops what is not speech."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = doc._.stancetool_candidates
-        layout, candidates = found if found is not None else find_candidates(doc)
-        # Plain dicts: with --n-process the Doc travels back from its worker through msgpack.
-        doc._.stancetool_quotes = [asdict(span) for span in Attributor(doc, layout).attribute(candidates)]
+        doc._.stancetool_quotes = []
+        if doc._.stancetool_error is not None:
+            return doc
+        try:
+            found = doc._.stancetool_candidates
+            layout, candidates = found if found is not None else find_candidates(doc)
+            # Plain dicts: with --n-process the Doc travels back from its worker through msgpack.
+            doc._.stancetool_quotes = [asdict(span) for span in Attributor(doc, layout).attribute(candidates)]
+        except Exception as exc:  # one odd article must not end a run over thousands
+            doc._.stancetool_error = _failure(exc)
         doc._.stancetool_candidates = None  # token-bound data must not travel back from worker processes
         return doc
 
