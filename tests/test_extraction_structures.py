@@ -600,3 +600,32 @@ def test_a_report_that_found_is_a_source(quotes_of: QuotesOf) -> None:
     )
     q = only(quotes_of(text), "smuggling")
     assert (q.cue, q.speaker) == ("found", "audit office report")
+
+
+def test_host_tag_alone_on_its_line_marks_a_narrator(quotes_of: QuotesOf) -> None:
+    text = (
+        "MARY COLE, HOST:\n\n"
+        "Talks resume today. Here is the envoy, Ivo Petrov.\n\n"
+        "IVO PETROV: We are ready to sign.\n\n"
+        "COLE: When will that happen?\n\n"
+        "PETROV: Soon, I hope.\n"
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ivo Petrov", "transcript")] * 2
+
+
+def test_unidentified_speaker_turn_has_no_name(quotes_of: QuotesOf) -> None:
+    text = (
+        "ANNA SMITH, BYLINE: People lined up for bread.\n\n"
+        "UNIDENTIFIED PERSON #1: We have waited since dawn.\n\n"
+        "SMITH: The shop opened at noon.\n"
+    )
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_title, q.kind) == (None, "unidentified person #1", "transcript")
+    assert q.text == "We have waited since dawn."
+
+
+def test_capitalised_role_at_sentence_start_is_a_title(quotes_of: QuotesOf) -> None:
+    text = "Analyst Tatiana Orlova says the message is meant for a domestic audience.\n"
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_title) == ("Tatiana Orlova", "Analyst")

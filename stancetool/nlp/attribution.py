@@ -32,6 +32,7 @@ from stancetool.nlp.tags import (
     is_proper_noun,
     is_verb,
 )
+from stancetool.nlp.transcript import is_unidentified
 
 DASHES = frozenset("—–―-")
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
@@ -579,11 +580,12 @@ class Attributor:
         if is_proper_noun(head):
             name_tokens = [t for t in phrase if t.i <= head.i and (is_proper_noun(t) or t.dep_ == "compound")]
             title_words, _ = split_title([t.text for t in name_tokens])
-            personal = name_tokens[0].lower_.rstrip(".") in PERSONAL_TITLES
+            first = name_tokens[0]
+            personal = first.lower_.rstrip(".") in PERSONAL_TITLES
             if (
                 personal
                 and len(name_tokens) > len(title_words)
-                and head.ent_type_ not in ("ORG", "GPE", "NORP")
+                and (head.ent_type_ not in ("ORG", "GPE", "NORP") or first.is_sent_start)
             ):
                 # `Mayor Ines Varga` that NER did not mark as a person: the title says it is one.
                 return self._person_from_words([t.text for t in name_tokens], name_tokens[0].idx, None)
@@ -657,6 +659,8 @@ class Attributor:
 
     def _turn_speaker(self, cand: Candidate) -> Speaker:
         assert cand.turn is not None
+        if is_unidentified(cand.turn):
+            return Speaker(None, normal_case(cand.turn.tag).lower())
         return self._person_from_words(cand.turn.tag.split(), cand.turn.tag_start, None)
 
     # ---------------------------------------------------------------- reference

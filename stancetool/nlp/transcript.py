@@ -9,9 +9,9 @@ from stancetool.nlp.cues import NARRATOR_ROLES
 from stancetool.nlp.marks import Paragraph
 
 _TURN = re.compile(
-    r"[\"“]?(?P<tag>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,4})"
+    r"[\"“]?(?P<tag>[A-Z][A-Z'’.\-]*(?: (?:[A-Z][A-Z'’.\-]*|#\d+)){0,4})"
     r"(?:, (?P<role>[A-Z][A-Z ,'’.\-]{1,40}?))?"
-    r"(?: \((?P<aside>[^)]{1,40})\))?:\s+(?P<body>\S.*)$"
+    r"(?: \((?P<aside>[^)]{1,40})\))?:(?:\s+(?P<body>\S.*))?$"
 )
 # `(Through interpreter)` and the like: stage directions, not words spoken.
 _DIRECTION = re.compile(r"^\((?:[^()]{1,80})\)\s*")
@@ -44,9 +44,10 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
         match = _TURN.match(line)
         if match is None or len(match.group("tag").replace(".", "").replace(" ", "")) < 2:
             continue
-        body_start = para.start + match.start("body")
+        # `STEVE INSKEEP, HOST:` alone on its line: the words follow in the next paragraphs
+        body_start = para.start + match.start("body") if match.group("body") else para.end
         body = text[body_start : para.end]
-        spoken = not _NOT_SPEECH.match(body)
+        spoken = bool(body) and not _NOT_SPEECH.match(body)
         skip = 0
         while (direction := _DIRECTION.match(body[skip:])) is not None and skip + direction.end() < len(body):
             skip += direction.end()
@@ -88,6 +89,11 @@ def narrator_names(turns: list[Turn], text: str) -> set[str]:
         if asked and not any(re.search(rf"\b{re.escape(w)}\b", narration) for w in words):
             names.add(tag)
     return names
+
+
+def is_unidentified(turn: Turn) -> bool:
+    """`UNIDENTIFIED PERSON #2:`, `UNIDENTIFIED MAN:`: a source the transcript does not name."""
+    return turn.tag.upper().startswith("UNIDENTIFIED")
 
 
 def is_narrator(turn: Turn, narrators: set[str]) -> bool:
