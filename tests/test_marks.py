@@ -1,0 +1,54 @@
+"""Pairing quotation marks in raw text (no spaCy): direction read from the neighbours, damage kept local."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancetool.nlp.marks import find_quoted_segments
+from stancetool.nlp.names import NameRegistry
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quoted_segments(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will stay," she said. "Always."', ["We will stay", "Always."]),
+        ("“Curly marks work,” he said.", ["Curly marks work"]),
+        ("”Curled the wrong way.” ― Ana Ruiz", ["Curled the wrong way."]),
+        ("“He calls it “hell” and leaves,” she said.", ["He calls it “hell” and leaves"]),
+        ("The envoy says the West should 'drop its old thinking'", ["drop its old thinking"]),
+        ("Russia's and Ukraine's talks don't end", []),
+        ('a 5" screen and "two words" here', ["two words"]),
+        ("Blinken. “", []),
+    ],
+)
+def test_pairs(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_a_stray_mark_costs_only_its_paragraph() -> None:
+    text = 'He said "this never closes\n\n"Later quote," she said.\n'
+    segments = find_quoted_segments(text)
+    assert [text[s.start : s.end] for s in segments][-1] == "Later quote"
+    assert segments[0].close_mark is None
+
+
+def test_a_quotation_over_several_paragraphs() -> None:
+    text = '"First paragraph of it.\n\n"Second and last."\n'
+    first, second = find_quoted_segments(text)
+    assert (first.continues, second.continuation) == (True, True)
+    assert text[second.start : second.end] == "Second and last."
+
+
+@pytest.mark.parametrize(
+    ("mention", "full"),
+    [("Darden", "Keith Darden"), ("Wang", "Wang Yi"), ("WANG Y", "Wang Yi"), ("Putin", None)],
+)
+def test_short_mentions_resolve_to_full_names(mention: str, full: str | None) -> None:
+    registry = NameRegistry()
+    for name in ("Wang Yi", "Keith Darden"):
+        registry.add(name)
+    assert registry.resolve(mention) == full
