@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from typing import Any, NoReturn, TypeVar
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,6 +25,14 @@ app = typer.Typer(
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# Options several commands share, spelt and explained the same everywhere.
+AnnotationsDir = Annotated[
+    Path, typer.Option("--annotations-dir", help="The directory of label files (one per annotator).")
+]
+CodebookPath = Annotated[
+    Path | None, typer.Option("--codebook", help="A TOML codebook (default: stance toward Russia).")
+]
 
 
 def fail(message: str, hint: str | None = None, code: int = 1) -> NoReturn:

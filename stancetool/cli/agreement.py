@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stancetool.cli._labels import load_labels
-from stancetool.cli._util import app, fail, handle_errors
+from stancetool.cli._util import AnnotationsDir, CodebookPath, app, fail, handle_errors
 from stancetool.models import Breakdown as By
 from stancetool.store import DEFAULT_ANNOTATIONS_DIR
 
@@ -132,12 +132,8 @@ def render(report: dict[str, Any], console: Console) -> None:
 @app.command("agreement")
 @handle_errors
 def agreement_cli(
-    annotations_dir: Annotated[
-        Path, typer.Option("--annotations-dir", help="The directory of label files.")
-    ] = DEFAULT_ANNOTATIONS_DIR,
-    codebook_path: Annotated[
-        Path | None, typer.Option("--codebook", help="A TOML codebook (default: stance toward Russia).")
-    ] = None,
+    annotations_dir: AnnotationsDir = DEFAULT_ANNOTATIONS_DIR,
+    codebook_path: CodebookPath = None,
     quotes_path: Annotated[
         Path | None, typer.Option("--quotes", help="The quotes file (needed by --by speaker and --by doc).")
     ] = None,

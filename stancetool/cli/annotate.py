@@ -9,7 +9,7 @@ from typing import Annotated, get_args
 
 import typer
 
-from stancetool.cli._util import app, handle_errors, warn, warn_all
+from stancetool.cli._util import AnnotationsDir, CodebookPath, app, handle_errors, warn, warn_all
 from stancetool.codebook import load_codebook
 from stancetool.errors import StanceToolError
 from stancetool.files import read_quotes
@@ -47,12 +47,8 @@ def annotate_cli(
         typer.Argument(metavar="QUOTES", help="A quotes file from `stancetool extract`.", show_default=False),
     ],
     annotator: Annotated[str, typer.Option("--annotator", "-a", help=ANNOTATOR_HELP, show_default=False)],
-    annotations_dir: Annotated[
-        Path, typer.Option("--annotations-dir", help="The directory of label files.")
-    ] = DEFAULT_ANNOTATIONS_DIR,
-    codebook_path: Annotated[
-        Path | None, typer.Option("--codebook", help="A TOML codebook (default: stance toward Russia).")
-    ] = None,
+    annotations_dir: AnnotationsDir = DEFAULT_ANNOTATIONS_DIR,
+    codebook_path: CodebookPath = None,
     kinds: Annotated[
         list[KindChoice] | None, typer.Option("--kind", help="Only this kind (repeatable).")
     ] = None,

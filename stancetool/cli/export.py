@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from stancetool.cli._labels import load_labels
-from stancetool.cli._util import app, handle_errors
+from stancetool.cli._util import AnnotationsDir, CodebookPath, app, handle_errors
 from stancetool.export import Format, Layout, write_export
 from stancetool.files import atomic_writer
 from stancetool.store import DEFAULT_ANNOTATIONS_DIR
@@ -23,18 +23,14 @@ LAYOUT_HELP = (
 @app.command("export")
 @handle_errors
 def export_cli(
-    annotations_dir: Annotated[
-        Path, typer.Option("--annotations-dir", help="The directory of label files.")
-    ] = DEFAULT_ANNOTATIONS_DIR,
+    annotations_dir: AnnotationsDir = DEFAULT_ANNOTATIONS_DIR,
     quotes_path: Annotated[
         Path | None,
         typer.Option(
             "--quotes", help="The quotes file: adds text, speaker, article and kind; rows follow it."
         ),
     ] = None,
-    codebook_path: Annotated[
-        Path | None, typer.Option("--codebook", help="A TOML codebook (default: stance toward Russia).")
-    ] = None,
+    codebook_path: CodebookPath = None,
     fmt: Annotated[
         Format, typer.Option("--format", help="jsonl or csv (safe to open in a spreadsheet).")
     ] = "jsonl",

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from stancetool.cli._util import app, handle_errors, warn, warn_all
+from stancetool.cli._util import AnnotationsDir, CodebookPath, app, handle_errors, warn, warn_all
 from stancetool.codebook import load_codebook
 from stancetool.importing import import_labels
 from stancetool.store import DEFAULT_ANNOTATIONS_DIR
@@ -19,12 +19,8 @@ FILE_HELP = "A CSV file with a header, or JSON Lines: quote_id, annotator, label
 @handle_errors
 def import_cli(
     path: Annotated[Path, typer.Argument(metavar="FILE", help=FILE_HELP, show_default=False)],
-    annotations_dir: Annotated[
-        Path, typer.Option("--annotations-dir", help="The directory of label files.")
-    ] = DEFAULT_ANNOTATIONS_DIR,
-    codebook_path: Annotated[
-        Path | None, typer.Option("--codebook", help="A TOML codebook (default: stance toward Russia).")
-    ] = None,
+    annotations_dir: AnnotationsDir = DEFAULT_ANNOTATIONS_DIR,
+    codebook_path: CodebookPath = None,
 ) -> None:
     """Store labels made elsewhere; bad rows are reported with their line and left out.
 

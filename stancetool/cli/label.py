@@ -8,7 +8,7 @@ from typing import Annotated, get_args
 
 import typer
 
-from stancetool.cli._util import app, handle_errors
+from stancetool.cli._util import AnnotationsDir, CodebookPath, app, handle_errors
 from stancetool.codebook import load_codebook
 from stancetool.errors import StanceToolError
 from stancetool.files import read_quotes
@@ -18,8 +18,6 @@ from stancetool.store import DEFAULT_ANNOTATIONS_DIR, check_annotator_name, make
 FlagChoice = Enum("FlagChoice", {flag: flag for flag in get_args(Flag)}, type=str)
 
 ANNOTATOR_HELP = "Who decides (letters, digits, '.', '_', '-'); the label goes to DIR/NAME.jsonl."
-DIR_HELP = "The directory of label files."
-CODEBOOK_HELP = "A TOML codebook (default: stance toward Russia: supportive, neutral, critical)."
 
 
 @app.command("label")
@@ -34,10 +32,8 @@ def label_cli(
     flags: Annotated[
         list[FlagChoice] | None, typer.Option("--flag", help="An extraction error to report (repeatable).")
     ] = None,
-    annotations_dir: Annotated[
-        Path, typer.Option("--annotations-dir", help=DIR_HELP)
-    ] = DEFAULT_ANNOTATIONS_DIR,
-    codebook_path: Annotated[Path | None, typer.Option("--codebook", help=CODEBOOK_HELP)] = None,
+    annotations_dir: AnnotationsDir = DEFAULT_ANNOTATIONS_DIR,
+    codebook_path: CodebookPath = None,
     quotes: Annotated[
         Path | None, typer.Option("--quotes", help="Check that QUOTE_ID is in this quotes file first.")
     ] = None,

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stancetool.cli._labels import Loaded, load_labels
-from stancetool.cli._util import app, handle_errors
+from stancetool.cli._util import AnnotationsDir, CodebookPath, app, handle_errors
 from stancetool.errors import StanceToolError
 from stancetool.review import Disagreement, disagreement_record, find_disagreements
 from stancetool.store import DEFAULT_ANNOTATIONS_DIR, check_annotator_name, label_path, open_writer
@@ -79,16 +79,12 @@ def review_cli(
     annotator: Annotated[
         str | None, typer.Option("--annotator", "-a", help=ANNOTATOR_HELP, show_default=False)
     ] = None,
-    annotations_dir: Annotated[
-        Path, typer.Option("--annotations-dir", help="The directory of label files.")
-    ] = DEFAULT_ANNOTATIONS_DIR,
+    annotations_dir: AnnotationsDir = DEFAULT_ANNOTATIONS_DIR,
     quotes_path: Annotated[
         Path | None,
         typer.Option("--quotes", help="The quotes file (the app needs it to show the quotations)."),
     ] = None,
-    codebook_path: Annotated[
-        Path | None, typer.Option("--codebook", help="A TOML codebook (default: stance toward Russia).")
-    ] = None,
+    codebook_path: CodebookPath = None,
     as_list: Annotated[
         bool, typer.Option("--list", help="Print the disagreements as a table, no app.")
     ] = False,
