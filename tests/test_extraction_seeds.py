@@ -57,6 +57,7 @@ EXPECTED = [
     (S000, "China has a very strict anti-secession", "Keith Darden", "direct"),
     (S000, "Our hope continues to be that many members", "Jen Psaki", "direct"),
     (S000, "Kazakhstan, for example, is absolutely alarmed", "Keith Darden", "direct"),
+    (S000, "more should be done to de-escalate", "China", "indirect"),
     # 001: transcript turns, a full tag, a truncated tag (`WANG Y:`) and a surname tag.
     (S001, "The sovereignty, independence and territorial integrity", "Wang Yi", "transcript"),
     (S001, "Why can't all parties sit down together", "Wang Yi", "transcript"),

@@ -506,7 +506,9 @@ class Attributor:
         for j in range(participle.i - 2, sent.start - 1, -1):
             token = self.doc[j]
             if token.tag_ in ("VBD", "VBZ", "VBP") and not self._inside_quotes(token):
-                if token.dep_ in ("relcl", "acl"):
+                if token.dep_ in ("relcl", "acl") and any(
+                    c.tag_ in ("WDT", "WP", "WRB") for c in token.children
+                ):
                     continue  # `where the team played` describes a noun; the clause's doer is further back
                 subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
                 if subject is None:
