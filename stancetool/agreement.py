@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -130,28 +131,28 @@ def fleiss_kappa_counts(counts: np.ndarray) -> Coefficient:
 
 def gwet_ac1_counts(counts: np.ndarray) -> Coefficient:
     """Gwet's AC1 from an items × categories count matrix (columns: every label annotators could use)."""
-    table = _check_counts(counts)
-    q = table.shape[1]
-    if q < 2:
-        return undefined("the codebook has a single label")
-    pa, _ = _pairwise_agreement(table)
-    if pa is None:
-        return undefined(NO_PAIRS)
-    pi = _classification_shares(table)
-    pe = float((pi * (1 - pi)).sum() / (q - 1))
-    return Coefficient((pa - pe) / (1 - pe))
+
+    def chance(table: np.ndarray) -> float:
+        pi = _classification_shares(table)
+        return float((pi * (1 - pi)).sum() / (table.shape[1] - 1))
+
+    return _beyond_chance(counts, chance)
 
 
 def brennan_prediger_counts(counts: np.ndarray) -> Coefficient:
     """The Brennan–Prediger coefficient (chance agreement 1/q) from an items × categories count matrix."""
+    return _beyond_chance(counts, lambda table: 1 / table.shape[1])
+
+
+def _beyond_chance(counts: np.ndarray, chance: Callable[[np.ndarray], float]) -> Coefficient:
+    """(pa - pe) / (1 - pe) for a chance agreement pe that is defined whenever the codebook has two labels."""
     table = _check_counts(counts)
-    q = table.shape[1]
-    if q < 2:
+    if table.shape[1] < 2:
         return undefined("the codebook has a single label")
     pa, _ = _pairwise_agreement(table)
     if pa is None:
         return undefined(NO_PAIRS)
-    pe = 1 / q
+    pe = chance(table)
     return Coefficient((pa - pe) / (1 - pe))
 
 
