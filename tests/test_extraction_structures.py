@@ -629,3 +629,45 @@ def test_capitalised_role_at_sentence_start_is_a_title(quotes_of: QuotesOf) -> N
     text = "Analyst Tatiana Orlova says the message is meant for a domestic audience.\n"
     [q] = quotes_of(text)
     assert (q.speaker, q.speaker_title) == ("Tatiana Orlova", "Analyst")
+
+
+def test_document_speaks_for_its_owner(quotes_of: QuotesOf) -> None:
+    text = (
+        "Lena Ortiz filed for review in March.\n"
+        'Lena Ortiz\'s brief called the ruling "a plain misreading of the law."\n'
+    )
+    q = only(quotes_of(text), "a plain misreading")
+    assert (q.speaker, q.cue) == ("Lena Ortiz", "called")
+
+
+def test_statement_speaks_for_whoever_made_it(quotes_of: QuotesOf) -> None:
+    text = (
+        "The vote in the council went badly, which led the mayor, Mayor Ines Varga, to issue a statement "
+        'that described the outcome as "a loss for every tenant."\n'
+    )
+    q = only(quotes_of(text), "a loss for every tenant")
+    assert q.speaker == "Ines Varga"
+
+
+def test_joint_subjects_speak_together(quotes_of: QuotesOf) -> None:
+    text = 'Since the strike began, Marek Nowak and Ana Ruiz called the offer "an insult to the crews."\n'
+    q = only(quotes_of(text), "an insult to the crews")
+    assert q.speaker == "Marek Nowak and Ana Ruiz"
+
+
+def test_organisation_keeps_its_whole_name_and_role(quotes_of: QuotesOf) -> None:
+    text = (
+        'Some 4,000 people joined the "sit-out" at noon, according to the march organizer Coalition for '
+        "Clean Rivers (CCR).\n"
+    )
+    q = only(quotes_of(text), "sit-out")
+    assert (q.speaker, q.speaker_title) == ("Coalition for Clean Rivers", "march organizer")
+
+
+def test_speech_verb_in_a_when_clause_does_not_claim_the_quote(quotes_of: QuotesOf) -> None:
+    text = (
+        'The clip shows Paul Brandt saying at the hearing, "I never saw the invoice," when Ortiz '
+        "asked him about the payments.\n"
+    )
+    q = only(quotes_of(text), "I never saw the invoice")
+    assert q.speaker == "Paul Brandt"

@@ -13,6 +13,7 @@ from stancetool.nlp.cues import (
     FINDING_VERB_FORMS,
     GROUP_PRONOUNS,
     INSTITUTION_NOUNS,
+    MAKING_VERB_FORMS,
     PERSONAL_PRONOUNS,
     PERSONAL_TITLES,
     PUT_FORMS,
@@ -62,6 +63,9 @@ ROLE_ABBREVIATIONS = {
     "lt": "lieutenant",
 }
 MIN_ORPHAN_WORDS = 4
+SUBORDINATORS = frozenset(
+    "when whenever while after before because since until once if unless although though whereas".split()
+)
 
 
 @dataclass(frozen=True)
@@ -367,7 +371,9 @@ class Attributor:
                 or (t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to")
             )
         ]
-        nearby.sort(key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)))
+        # `"That makes me smart," when Clinton blasted him`: a verb in a clause set beside the quotation by
+        # `when`, `after`, `because` … tells what happened around the words, not who spoke them.
+        nearby.sort(key=lambda t: (self._subordinate(t), min(abs(t.i - quote.start), abs(t.i - quote.end))))
         candidates += [t for t in nearby if t not in candidates]
         # A named speaker beats a description (`Holm said the advertisement "…" suggests`).
         fallback: tuple[str, Speaker] | None = None
@@ -383,6 +389,12 @@ class Attributor:
         if candidates:
             return candidates[0].text, None
         return None
+
+    @staticmethod
+    def _subordinate(verb: Token) -> bool:
+        return verb.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < verb.i for c in verb.children
+        )
 
     def _region(self, quote: Span, seg: QuotedSegment) -> list[Token]:
         doc = self.doc
@@ -481,7 +493,7 @@ class Attributor:
                 if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     found = self._speaker_of_noun(current.head, at)
                 else:
-                    found = self._speaker_of_noun(subject, at)
+                    found = self._joint_speaker(subject, self._speaker_of_noun(subject, at), at)
             elif agent_obj is not None:
                 found = self._speaker_of_noun(agent_obj, at)
             elif current.dep_ in ("acl", "relcl") and is_nominal(current.head):
@@ -500,6 +512,22 @@ class Attributor:
                 break
             current = current.head
         return description or self._adjacent_speaker(verb, at)
+
+    def _joint_speaker(self, subject: Token, first: Speaker | None, at: int) -> Speaker | None:
+        """`Obama and Clinton call them "lone wolves"`: every named conjunct speaks, not only the first."""
+        if first is None or not first.name or not first.named:
+            return first
+        names = [first.name]
+        for conjunct in subject.conjuncts:
+            if conjunct.i < subject.i or not is_proper_noun(conjunct) or self._inside_quotes(conjunct):
+                continue
+            other = self._speaker_of_noun(conjunct, at)
+            if other is None or not other.name or not other.named or other.name in names:
+                return first
+            names.append(other.name)
+        if len(names) == 1:
+            return first
+        return Speaker(", ".join(names[:-1]) + " and " + names[-1])
 
     def _subject_of_previous_clause(self, participle: Token) -> Speaker | None:
         sent = participle.sent
@@ -528,7 +556,7 @@ class Attributor:
                 leftmost = doc[j]
             j -= 1
         if leftmost is not None:
-            return self._speaker_of_noun(leftmost, at)
+            return self._joint_speaker(leftmost, self._speaker_of_noun(leftmost, at), at)
         for k in range(verb.i + 1, min(sent.end, verb.i + 8)):
             token = doc[k]
             if self._inside_quotes(token) or token.is_punct or is_preposition(token):
@@ -591,12 +619,19 @@ class Attributor:
             ):
                 # `Mayor Ines Varga` that NER did not mark as a person: the title says it is one.
                 return self._person_from_words([t.text for t in name_tokens], name_tokens[0].idx, None)
+            organisation = self._organisation(head, phrase)
+            if organisation is not None:
+                return organisation
             name = _words(name_tokens) or head.text
             name = clean_name_token(name) if " " not in name else name.removesuffix("'s").removesuffix("’s")
             resolved = self._registry(at).resolve(name) if " " not in name else None
             if resolved is not None:
                 return self._known_person(resolved, at)
             return Speaker(name)
+        if lower in SPEECH_NOUNS or lower in DOCUMENT_NOUNS:
+            author = self._author_of(head, at)
+            if author is not None:
+                return author
         if lower in ROLE_NOUNS and head.tag_ == "NN":
             description = _title(phrase) or head.text
             referent = self._person_with_role(lower, at) or self._recent_person(at, None)
@@ -605,6 +640,52 @@ class Attributor:
             return Speaker(description, named=False)
         # `the Chinese embassy said` speaks for an institution; `the statement said` for whoever issued it.
         return Speaker(_title(phrase) or head.text, named=lower in INSTITUTION_NOUNS)
+
+    def _organisation(self, head: Token, phrase: list[Token]) -> Speaker | None:
+        """`the event organizer Alliance to Reclaim Our Schools`: the whole name NER found, which the parser
+        may have cut (`to Reclaim` read as a clause); common nouns in front are the title."""
+        ent = self.entity_of[head.i]
+        if ent is None or ent.label_ not in ("ORG", "NORP", "GPE", "FAC") or len(ent) < 2:
+            return None
+        tokens = [t for t in ent if not self._inside_quotes(t)]
+        while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+            tokens = tokens[:-1]
+        if len(tokens) < 2 or not tokens[0].text[:1].isupper():
+            return None
+        name = _words(tokens).removesuffix("'s").removesuffix("’s")
+        before = [t for t in phrase if t.i < ent.start and t.dep_ != "det" and not t.is_punct]
+        return Speaker(name, _title(before) if before and all(t.is_lower for t in before) else None)
+
+    def _author_of(self, noun: Token, at: int) -> Speaker | None:
+        """The person or body behind a statement or document: its owner (`the senator's letter said`) or
+        whoever made it (`led Varga to issue a statement that called …`)."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and is_proper_noun(c)), None)
+        if owner is not None:
+            found = self._speaker_of_noun(owner, at)
+            return found if found is not None and found.name and found.named else None
+        maker = noun.head
+        if noun.dep_ != "dobj" or maker.lower_ not in MAKING_VERB_FORMS:
+            return None
+        subject = next((c for c in maker.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            found = self._speaker_of_noun(subject, at)
+        else:
+            found = self._infinitive_doer(maker, at)
+        return found if found is not None and found.name and found.named else None
+
+    def _infinitive_doer(self, verb: Token, at: int) -> Speaker | None:
+        """`urged Wang, the minister, to make a statement`: the person named just before `to`."""
+        to = self.doc[verb.i - 1] if verb.i > 0 else None
+        if to is None or to.tag_ != "TO":
+            return None
+        j = to.i - 1
+        while j >= 0 and self.doc[j].is_punct and not self._inside_quotes(self.doc[j]):
+            j -= 1
+        if j < 0 or self._inside_quotes(self.doc[j]) or not is_proper_noun(self.doc[j]):
+            return None
+        return self._speaker_of_noun(self.doc[j], at)
 
     def _person_entity(self, head: Token) -> tuple[Span, list[Token]] | None:
         """The PERSON entity that heads or is the subject noun phrase (with its appositions)."""

@@ -139,7 +139,14 @@ prosecutors regulator regulators spokesperson
 DOCUMENT_NOUNS = frozenset(
     """
 report study survey poll review audit analysis investigation probe inquiry memo letter filing document
-paper assessment evaluation
+paper assessment evaluation brief complaint lawsuit motion submission editorial column op-ed article
+essay book ad advertisement website
 """.split()
+)
+
+# Verbs by which someone produces a statement or a document: `made a comment`, `issued a statement`.
+_MAKING_VERBS = "make issue give deliver release post publish send write file sign offer".split()
+MAKING_VERB_FORMS = frozenset(f for v in _MAKING_VERBS for f in _forms(v)) | frozenset(
+    {"made", "gave", "given", "sent", "wrote", "written"}
 )
 FINDING_VERB_FORMS = frozenset({"find", "finds", "found", "finding", "show", "shows", "showed", "shown"})
