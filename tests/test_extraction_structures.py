@@ -671,3 +671,22 @@ def test_speech_verb_in_a_when_clause_does_not_claim_the_quote(quotes_of: Quotes
     )
     q = only(quotes_of(text), "I never saw the invoice")
     assert q.speaker == "Paul Brandt"
+
+
+def test_headline_quote_takes_the_speaker_of_the_same_words_in_the_body(quotes_of: QuotesOf) -> None:
+    text = (
+        "Port deal likened to 'selling the lighthouse' by critics.\n\n"
+        'Harbour commissioner Ruth Okafor said the sale amounted to "selling the lighthouse" to pay for '
+        "a season of repairs.\n"
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes if q.text == "selling the lighthouse"] == ["Ruth Okafor"] * 2
+
+
+def test_second_fragment_shares_the_speaker_of_its_sentence(quotes_of: QuotesOf) -> None:
+    text = (
+        'Ines Varga has a word for the plan, "a gift to landlords," and for its cost: "they will never '
+        'see it on the books."\n'
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "they will never").speaker == only(quotes, "a gift").speaker == "Ines Varga"

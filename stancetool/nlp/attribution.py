@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -63,6 +64,8 @@ ROLE_ABBREVIATIONS = {
     "lt": "lieutenant",
 }
 MIN_ORPHAN_WORDS = 4
+# A quotation without a speaker takes the speaker of the same words quoted elsewhere when it has this many.
+MIN_REPEATED_WORDS = 3
 SUBORDINATORS = frozenset(
     "when whenever while after before because since until once if unless although though whereas".split()
 )
@@ -187,8 +190,37 @@ class Attributor:
     # ---------------------------------------------------------------- entry point
     def attribute(self, candidates: list[Candidate]) -> list[QuoteSpan]:
         """The quotations among `candidates` (in reading order), attributed."""
-        spans = (self._attribute_one(cand) for cand in candidates)
-        return [span for span in spans if span is not None]
+        spans = [span for span in (self._attribute_one(cand) for cand in candidates) if span is not None]
+        self._share_speakers(spans)
+        return spans
+
+    def _share_speakers(self, spans: list[QuoteSpan]) -> None:
+        """Give a quotation left without a speaker the speaker of the same words elsewhere in the article (a
+        headline repeating a quote from the body), or of another quotation in its own sentence (`called the
+        plan "reckless" and said it would "end in tears"`)."""
+        attributed = [s for s in spans if s.speaker]
+        if not attributed:
+            return
+        words = {id(s): _quote_words(self.text[s.start : s.end]) for s in spans}
+        for span in spans:
+            if span.speaker or span.kind == "transcript":
+                continue
+            mine = words[id(span)]
+            source = next((o for o in attributed if _repeats(mine, words[id(o)])), None)
+            if source is None:
+                sentence = self._sentence_bounds(span.start)
+                same = [o for o in attributed if sentence[0] <= o.start < sentence[1]]
+                same.sort(key=lambda o: (o.start > span.start, abs(o.start - span.start)))
+                source = same[0] if same else None
+            if source is not None:
+                span.speaker, span.speaker_title = source.speaker, source.speaker_title
+
+    def _sentence_bounds(self, offset: int) -> tuple[int, int]:
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is None:
+            return offset, offset
+        sent = token[0].sent
+        return sent.start_char, sent.end_char
 
     def _attribute_one(self, cand: Candidate) -> QuoteSpan | None:
         if cand.kind == "transcript":
@@ -868,6 +900,20 @@ class Attributor:
         if first is None:
             return cand.start, cand.end
         return first[0].sent.start_char, first[-1].sent.end_char
+
+
+def _quote_words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+(?:['’]\w+)?", text.lower()))
+
+
+def _repeats(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether the words of one quotation reappear, in order, in another (`"working the referees"`)."""
+    if len(short) > len(long):
+        short, long = long, short
+    if len(short) < MIN_REPEATED_WORDS and short != long or len(short) < MIN_QUOTE_WORDS:
+        return False
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
 class _FallbackRegistry(NameRegistry):
