@@ -690,3 +690,15 @@ def test_second_fragment_shares_the_speaker_of_its_sentence(quotes_of: QuotesOf)
     )
     quotes = quotes_of(text)
     assert only(quotes, "they will never").speaker == only(quotes, "a gift").speaker == "Ines Varga"
+
+
+def test_words_reported_by_a_speech_verb_are_not_its_topics(quotes_of: QuotesOf) -> None:
+    text = 'Asked in March, 40 percent agreed that Ana Ruiz is "the right person for the harbour job."\n'
+    q = only(quotes_of(text), "the right person")
+    assert q.speaker is None
+
+
+def test_a_share_of_a_group_is_a_described_speaker(quotes_of: QuotesOf) -> None:
+    text = 'In the poll, 61 percent of likely voters agreed that the bridge is "a waste of public money."\n'
+    q = only(quotes_of(text), "a waste of public money")
+    assert q.speaker == "61 percent of likely voters"

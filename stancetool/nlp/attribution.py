@@ -281,7 +281,10 @@ class Attributor:
         if not standalone or self._after_colon(seg.open_mark):
             # `likened the refugees to a "vicious snake"`, `rolled out a message: "It's about me."`: the words
             # belong to whoever the clause is about, when that is someone named.
-            for verb in self._governing_verbs(quote):
+            verbs = self._governing_verbs(quote)
+            if any(_is_speech_verb(verb) for verb in verbs):
+                verbs = []  # `voters agreed that Clinton is in "good health"`: not Clinton's words
+            for verb in verbs:
                 speaker = self._speaker_of_verb(verb, quote.start_char)
                 if speaker is not None and speaker.name and speaker.named:
                     return speaker, verb.text, kind
@@ -627,6 +630,9 @@ class Attributor:
             return self._resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
         if lower in GROUP_PRONOUNS or lower == "it":
             return self._resolve_group(at)
+        if self._share_of_group(head):
+            # `Only 52 percent of registered voters agreed that …`: a share of a group, as a poll reports it
+            return Speaker(_words(self._noun_phrase(head)), named=False)
         if head.tag_ in ("PRP", "WP", "WDT", "EX") or head.is_punct or head.ent_type_ in NON_SPEAKER_ENTITIES:
             return None
         person = self._person_entity(head)
@@ -718,6 +724,19 @@ class Attributor:
         if j < 0 or self._inside_quotes(self.doc[j]) or not is_proper_noun(self.doc[j]):
             return None
         return self._speaker_of_noun(self.doc[j], at)
+
+    def _share_of_group(self, head: Token) -> bool:
+        """`52 percent of voters`, `two of the jurors` (but not `one of the attorneys, Ana Ruiz`)."""
+        if head.ent_type_ not in ("PERCENT", "CARDINAL"):
+            return False
+        group = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and is_noun(g)
+        ]
+        return bool(group) and self._person_entity(head) is None
 
     def _person_entity(self, head: Token) -> tuple[Span, list[Token]] | None:
         """The PERSON entity that heads or is the subject noun phrase (with its appositions)."""
