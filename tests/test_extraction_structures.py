@@ -702,3 +702,57 @@ def test_a_share_of_a_group_is_a_described_speaker(quotes_of: QuotesOf) -> None:
     text = 'In the poll, 61 percent of likely voters agreed that the bridge is "a waste of public money."\n'
     q = only(quotes_of(text), "a waste of public money")
     assert q.speaker == "61 percent of likely voters"
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Okafor said she expects the ferry to resume in May, which would end a long winter here.\n",
+            "she expects the ferry to resume in May",
+        ),
+        (
+            "Okafor said the council would review the contract and warned against any further delay.\n",
+            "the council would review the contract",
+        ),
+        (
+            "Okafor said the money could be better spent on the harbour, the town's oldest asset that "
+            "still earns.\n",
+            "the money could be better spent on the harbour",
+        ),
+        (
+            "Okafor said skipping the audit was sensible, although she again refused to publish it.\n",
+            "skipping the audit was sensible",
+        ),
+    ],
+)
+def test_reported_clause_leaves_out_the_reporters_additions(
+    quotes_of: QuotesOf, text: str, reported: str
+) -> None:
+    indirect = [q for q in quotes_of(text) if q.kind == "indirect" and q.cue == "said"]
+    assert [q.text for q in indirect] == [reported]
+
+
+def test_participle_after_a_reported_clause_belongs_to_the_reporting_subject(quotes_of: QuotesOf) -> None:
+    text = "Okafor said the tenants did not trust the landlord, arguing that the rent had doubled.\n"
+    q = only(quotes_of(text), "the rent had doubled")
+    assert (q.speaker, q.cue, q.kind) == ("Okafor", "arguing", "indirect")
+
+
+def test_person_named_inside_a_quote_is_not_a_later_pronouns_referent(quotes_of: QuotesOf) -> None:
+    text = (
+        "Leila Haddad chairs the council.\n\n"
+        '"They thought Marek Nowak would carry the vote, but Nowak failed," she said.\n\n'
+        "She added that the turnout in the north was weaker than expected.\n"
+    )
+    q = only(quotes_of(text), "the turnout in the north")
+    assert q.speaker == "Leila Haddad"
+
+
+def test_pro_prefix_is_not_part_of_a_name(quotes_of: QuotesOf) -> None:
+    text = (
+        "Most voters seem more anti-Trump than pro-Haddad this year.\n\n"
+        "Haddad told the audience that she believes the harbour must stay public.\n"
+    )
+    q = only(quotes_of(text), "she believes the harbour")
+    assert q.speaker == "Haddad"

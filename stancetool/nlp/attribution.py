@@ -568,7 +568,11 @@ class Attributor:
         sent = participle.sent
         for j in range(participle.i - 2, sent.start - 1, -1):
             token = self.doc[j]
-            if token.tag_ in ("VBD", "VBZ", "VBP") and not self._inside_quotes(token):
+            if token.dep_ in ("aux", "auxpass"):
+                token = token.head
+            if token.tag_ in ("VBD", "VBZ", "VBP", "VB") and not self._inside_quotes(token):
+                if token.dep_ == "ccomp":
+                    continue  # `X said the plan was dead, adding …`: the reported clause is not the doer
                 if token.dep_ in ("relcl", "acl") and any(
                     c.tag_ in ("WDT", "WP", "WRB") for c in token.children
                 ):
@@ -862,6 +866,8 @@ class Attributor:
         for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
+            if len(ent) > 2 and ent[0].is_lower and ent[1].text == "-":
+                ent = ent[2:]  # `pro-Clinton`, `anti-Trump`: a prefix, not a first name
             words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
             title_words, name_words = split_title(words)
             name_words = [w for w in (clean_name_token(w) for w in name_words) if w]
@@ -870,7 +876,8 @@ class Attributor:
             name = " ".join(name_words)
             if name == name.upper():
                 name = normal_case(name)
-            is_subject = ent.root.dep_ in SUBJECT_DEPS
+            # the subject of a clause someone is quoted saying is not who a later `he` or `she` refers to
+            is_subject = ent.root.dep_ in SUBJECT_DEPS and not self._inside_quotes(ent.root)
             preceding = [self.doc[ent.start - 1].text] if ent.start > 0 else []
             gender = _gender_of(title_words + preceding)  # `Ms. Laura Brandt`, where NER leaves out the `Ms.`
             title = " ".join(title_words) or None

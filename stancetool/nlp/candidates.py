@@ -95,6 +95,8 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "auxpass") for c in clause.children):
             continue  # `what it says is …`: a clause without its own subject states nothing
         span = _clause_span(doc, clause)
+        if span is not None:
+            span = _without_reporters_additions(doc, span)
         if span is None or len(span) < 4 or span[0].tag_ in ("WP", "WDT"):
             continue  # too short, or `said what …`, which reports no statement
         if clause.i < token.i and not _is_trailing_attribution(doc, span, token):
@@ -157,6 +159,58 @@ def _clause_span(doc: Doc, clause: Token) -> Span | None:
     if right < left:
         return None
     return doc[left : right + 1]
+
+
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+CONCESSIVE_WORDS = frozenset({"although", "though"})
+MIN_REPORTED_TOKENS = 4
+
+
+def _without_reporters_additions(doc: Doc, span: Span) -> Span:
+    """The reported clause without what the reporter added at its end: `…, which forced her to leave`,
+    `…, the alliance that …`, `… and warned against …`, `…, arguing …`,
+    `…, although he refused …`, `… ― as was true …`."""
+    for token in span[MIN_REPORTED_TOKENS:]:
+        nxt = doc[token.i + 1] if token.i + 1 < span.end else None
+        lone_dash = token.text in ("—", "―", "–") and all(
+            t.text != token.text for t in doc[token.i + 1 : span.end]
+        )
+        if lone_dash:
+            return _cut(doc, span, token.i)
+        if token.text == "," and nxt is not None:
+            runs_to_end = nxt.head.right_edge.i >= span.end - 1 or nxt.right_edge.i >= span.end - 1
+            if nxt.lower_ in RELATIVE_WORDS and runs_to_end:
+                return _cut(doc, span, token.i)
+            if nxt.lower_ in CONCESSIVE_WORDS:
+                return _cut(doc, span, token.i)
+            if nxt.tag_ == "VBG" and nxt.lower_ in SPEECH_VERB_FORMS:
+                return _cut(doc, span, token.i)
+            appositive = next((t for t in doc[token.i + 1 : span.end] if t.dep_ == "appos"), None)
+            if (
+                appositive is not None
+                and appositive.left_edge.i == token.i + 1
+                and appositive.right_edge.i >= span.end - 1
+            ):
+                return _cut(doc, span, token.i)
+        if (
+            token.dep_ == "cc"
+            and nxt is not None
+            and nxt.dep_ == "conj"
+            and nxt.lower_ in SPEECH_VERB_FORMS
+            and nxt.tag_.startswith("VB")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
+        ):
+            return _cut(doc, span, token.i)
+    return span
+
+
+def _cut(doc: Doc, span: Span, at: int) -> Span:
+    end = at
+    while end > span.start and (
+        doc[end - 1].is_punct and doc[end - 1].text not in ")]" or doc[end - 1].is_space
+    ):
+        end -= 1
+    return doc[span.start : end] if end - span.start >= MIN_REPORTED_TOKENS else span
 
 
 def _paragraph_of(para_starts: list[int], offset: int) -> int:
