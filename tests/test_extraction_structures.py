@@ -756,3 +756,9 @@ def test_pro_prefix_is_not_part_of_a_name(quotes_of: QuotesOf) -> None:
     )
     q = only(quotes_of(text), "she believes the harbour")
     assert q.speaker == "Haddad"
+
+
+def test_relative_clause_before_the_reported_verb_stays(quotes_of: QuotesOf) -> None:
+    text = "Police said the officer, who was placed on leave last week, was not wearing a camera.\n"
+    [q] = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert q.text == "the officer, who was placed on leave last week, was not wearing a camera"

@@ -96,7 +96,7 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
             continue  # `what it says is …`: a clause without its own subject states nothing
         span = _clause_span(doc, clause)
         if span is not None:
-            span = _without_reporters_additions(doc, span)
+            span = _without_reporters_additions(doc, span, clause)
         if span is None or len(span) < 4 or span[0].tag_ in ("WP", "WDT"):
             continue  # too short, or `said what …`, which reports no statement
         if clause.i < token.i and not _is_trailing_attribution(doc, span, token):
@@ -166,10 +166,12 @@ CONCESSIVE_WORDS = frozenset({"although", "though"})
 MIN_REPORTED_TOKENS = 4
 
 
-def _without_reporters_additions(doc: Doc, span: Span) -> Span:
+def _without_reporters_additions(doc: Doc, span: Span, root: Token) -> Span:
     """The reported clause without what the reporter added at its end: `…, which forced her to leave`,
     `…, the alliance that …`, `… and warned against …`, `…, arguing …`,
-    `…, although he refused …`, `… ― as was true …`."""
+    `…, although he refused …`, `… ― as was true …`. A relative clause or apposition is the reporter's
+    only once the reported clause's own verb has come (`the officer, who was on leave, was not wearing …`
+    keeps it)."""
     for token in span[MIN_REPORTED_TOKENS:]:
         nxt = doc[token.i + 1] if token.i + 1 < span.end else None
         lone_dash = token.text in ("—", "―", "–") and all(
@@ -178,19 +180,14 @@ def _without_reporters_additions(doc: Doc, span: Span) -> Span:
         if lone_dash:
             return _cut(doc, span, token.i)
         if token.text == "," and nxt is not None:
-            runs_to_end = nxt.head.right_edge.i >= span.end - 1 or nxt.right_edge.i >= span.end - 1
-            if nxt.lower_ in RELATIVE_WORDS and runs_to_end:
+            if nxt.lower_ in RELATIVE_WORDS and root.i < token.i:
                 return _cut(doc, span, token.i)
             if nxt.lower_ in CONCESSIVE_WORDS:
                 return _cut(doc, span, token.i)
             if nxt.tag_ == "VBG" and nxt.lower_ in SPEECH_VERB_FORMS:
                 return _cut(doc, span, token.i)
             appositive = next((t for t in doc[token.i + 1 : span.end] if t.dep_ == "appos"), None)
-            if (
-                appositive is not None
-                and appositive.left_edge.i == token.i + 1
-                and appositive.right_edge.i >= span.end - 1
-            ):
+            if appositive is not None and appositive.left_edge.i == token.i + 1 and root.i < token.i:
                 return _cut(doc, span, token.i)
         if (
             token.dep_ == "cc"
