@@ -762,3 +762,18 @@ def test_relative_clause_before_the_reported_verb_stays(quotes_of: QuotesOf) -> 
     text = "Police said the officer, who was placed on leave last week, was not wearing a camera.\n"
     [q] = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert q.text == "the officer, who was placed on leave last week, was not wearing a camera"
+
+
+def test_it_refers_to_the_organisation_of_an_earlier_clause(quotes_of: QuotesOf) -> None:
+    text = (
+        "Although the World Bank did not name any country in its long and careful report on lending, it "
+        'referenced "mounting debt risks" in poorer economies.\n'
+    )
+    q = only(quotes_of(text), "mounting debt risks")
+    assert q.speaker == "World Bank"
+
+
+def test_a_name_beside_a_verb_of_another_kind_does_not_speak(quotes_of: QuotesOf) -> None:
+    text = 'Harbour Plan Stalls Again: Finishing "the long quay" remains the first aim of the port board.\n'
+    q = only(quotes_of(text), "the long quay")
+    assert q.speaker is None

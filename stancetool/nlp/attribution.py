@@ -285,7 +285,8 @@ class Attributor:
             if any(_is_speech_verb(verb) for verb in verbs):
                 verbs = []  # `voters agreed that Clinton is in "good health"`: not Clinton's words
             for verb in verbs:
-                speaker = self._speaker_of_verb(verb, quote.start_char)
+                # a name merely standing near a verb of another kind is no sign of who spoke
+                speaker = self._speaker_of_verb(verb, quote.start_char, guess_adjacent=False)
                 if speaker is not None and speaker.name and speaker.named:
                     return speaker, verb.text, kind
             if not standalone:
@@ -493,7 +494,7 @@ class Attributor:
         return self.text[i], self._person_from_words([t.text for t in words], words[0].idx, None)
 
     # ---------------------------------------------------------------- speakers
-    def _speaker_of_verb(self, verb: Token, at: int) -> Speaker | None:
+    def _speaker_of_verb(self, verb: Token, at: int, guess_adjacent: bool = True) -> Speaker | None:
         owner = _possessed_speech_noun(verb)
         if owner is not None:
             return self._speaker_of_noun(owner, at)  # `Trump's claim of "thousands of shootings"`
@@ -546,7 +547,9 @@ class Attributor:
             ):
                 break
             current = current.head
-        return description or self._adjacent_speaker(verb, at)
+        if description is not None or not guess_adjacent:
+            return description
+        return self._adjacent_speaker(verb, at)
 
     def _joint_speaker(self, subject: Token, first: Speaker | None, at: int) -> Speaker | None:
         """`Obama and Clinton call them "lone wolves"`: every named conjunct speaks, not only the first."""
@@ -847,12 +850,14 @@ class Attributor:
         """`it`/`they`: the organisation the sentence is about, else the last one that spoke nearby."""
         span = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if span is not None:
-            root = span[0].sent.root
-            subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-            if subject is not None and subject.idx < at and is_proper_noun(subject):
-                found = self._speaker_of_noun(subject, at)
-                if found is not None and found.name and not found.is_person:
-                    return found
+            # `Although the IMF did not single out …, it referenced "…"`: the nearest organisation that is
+            # the subject of a clause before, in the same sentence
+            sent = span[0].sent
+            for token in reversed(sent[: max(0, span[0].i - sent.start)]):
+                if token.dep_ in SUBJECT_DEPS and is_proper_noun(token) and not self._inside_quotes(token):
+                    found = self._speaker_of_noun(token, at)
+                    if found is not None and found.name and not found.is_person:
+                        return found
         para = self._paragraph_of(at)
         for event in reversed(self.events):
             if para - event.paragraph > 1:
