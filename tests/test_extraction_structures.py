@@ -777,3 +777,14 @@ def test_a_name_beside_a_verb_of_another_kind_does_not_speak(quotes_of: QuotesOf
     text = 'Harbour Plan Stalls Again: Finishing "the long quay" remains the first aim of the port board.\n'
     q = only(quotes_of(text), "the long quay")
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ruth Okafor\'s column, "Leave the harbour to the fishermen," is the best thing in the paper.\n',
+        'The documentary "when the river came back to town" opens in March.\n',
+    ],
+)
+def test_title_of_a_work_after_its_noun_is_not_a_quote(quotes_of: QuotesOf, text: str) -> None:
+    assert quotes_of(text) == []

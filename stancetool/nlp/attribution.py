@@ -22,6 +22,7 @@ from stancetool.nlp.cues import (
     SCARE_MARKERS,
     SPEECH_NOUNS,
     SPEECH_VERB_FORMS,
+    WORK_NOUNS,
 )
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
 from stancetool.nlp.names import NameRegistry, clean_name_token, normal_case, split_title
@@ -268,6 +269,8 @@ class Attributor:
         kind = "direct" if standalone else "partial"
         if not standalone and _looks_like_title(quote) and not self._named_by_speech(quote):
             return None  # a show, a book, a law: `appeared on "Fox News Sunday"`
+        if self._names_a_work(quote):
+            return None  # `her column, "Tell your own story," is thoughtful`
         lead = self.text[max(0, seg.open_mark - 20) : seg.open_mark].lower().rstrip(" ,")
         if lead.endswith(SCARE_MARKERS):
             return None  # `the so-called "peace dividend"`
@@ -300,6 +303,14 @@ class Attributor:
         if len(quote) < MIN_ORPHAN_WORDS:
             return None
         return Speaker(None), None, kind
+
+    def _names_a_work(self, quote: Span) -> bool:
+        """Whether the words are the title of a piece of writing or art named just before them: `the film
+        "…"`, `her op-ed, "…,"`."""
+        j = quote.start - 1
+        while j >= 0 and (self.doc[j].is_space or self.doc[j].text in QUOTE_MARKS or self.doc[j].text == ","):
+            j -= 1
+        return j >= 0 and self.doc[j].lower_ in WORK_NOUNS and is_noun(self.doc[j])
 
     def _previous_sentence_subject(self, quote: Span) -> Speaker | None:
         """`Sanders identified … as one reason. "The younger people are …"`: the person the sentence before,

@@ -123,6 +123,13 @@ promise promises pledge pledges tweet tweets speech speeches message messages ac
 description characterization call calls appeal appeals threat threats vow vows insistence argument arguments
 """.split()
 )
+# Works whose titles are quoted after their noun: `the documentary "…"`, `his column, "…,"`.
+WORK_NOUNS = frozenset(
+    """
+commentary column op-ed editorial essay book novel memoir biography film movie documentary song album poem
+headline episode series podcast exhibition painting
+""".split()
+)
 PUT_FORMS = frozenset({"put", "puts", "putting"})
 
 # Common nouns that name an institution able to speak for itself (`the embassy said`), unlike a document.
