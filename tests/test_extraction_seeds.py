@@ -81,6 +81,9 @@ EXPECTED = [
     (S004, "nature and root cause", "Qu Xing", "partial"),
     (S004, "become a distraction in its foreign policy", "Qu Xing", "partial"),
     (S004, "The United States is unwilling to see its presence", "Qu Xing", "direct"),
+    # 004's headline and standfirst describe him before he is named: `Top Chinese diplomat … says`.
+    (S004, "abandon zero-sum mentality", "Qu Xing", "partial"),
+    (S004, "Russia's security concerns are legitimate", "Qu Xing", "indirect"),
 ]
 
 

@@ -788,3 +788,13 @@ def test_a_name_beside_a_verb_of_another_kind_does_not_speak(quotes_of: QuotesOf
 )
 def test_title_of_a_work_after_its_noun_is_not_a_quote(quotes_of: QuotesOf, text: str) -> None:
     assert quotes_of(text) == []
+
+
+def test_role_in_a_headline_is_the_person_the_article_names_with_it(quotes_of: QuotesOf) -> None:
+    text = (
+        "Harbour row: chief economist says port should 'stop the dredging now'\n\n"
+        "The city's dredging plan drew fire on Monday.\n\n"
+        '"We are digging out the foundations of the pier," said chief economist Omar Haddad.\n'
+    )
+    q = only(quotes_of(text), "stop the dredging now")
+    assert (q.speaker, q.speaker_title) == ("Omar Haddad", "chief economist")

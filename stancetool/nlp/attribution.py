@@ -90,6 +90,8 @@ class Speaker:
     gender: str | None = None
     named: bool = True
     """False for a description such as `the statement` or `critics`, which names no one."""
+    role: str | None = None
+    """For a description of a person by role that names no one yet (`a top diplomat`): the role noun."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,7 @@ class Attributor:
         self.text = lay.text
         self.para_starts = [p.start for p in lay.paras]
         self.events: list[Event] = []
+        self.speaker_of_span: dict[int, Speaker] = {}
         # Looked up for nearly every token; spaCy builds new Span objects on each `doc.ents`.
         self.ents = list(doc.ents)
         self.entity_of: list[Span | None] = [None] * len(doc)
@@ -193,7 +196,26 @@ class Attributor:
         """The quotations among `candidates` (in reading order), attributed."""
         spans = [span for span in (self._attribute_one(cand) for cand in candidates) if span is not None]
         self._share_speakers(spans)
+        self._introduce_roles(spans)
         return spans
+
+    def _introduce_roles(self, spans: list[QuoteSpan]) -> None:
+        """`Top diplomat says West should "…"` in a headline, before anyone is named: the person the article
+        goes on to quote with that role (`prominent diplomat Qu Xing`)."""
+        for n, span in enumerate(spans):
+            described = self.speaker_of_span.get(id(span))
+            if described is None or described.role is None or described.name is None:
+                continue
+            role_words = described.name.lower().split()
+            after_role = set(role_words[role_words.index(described.role) + 1 :])
+            for later in spans[n + 1 :]:
+                person = self.speaker_of_span.get(id(later))
+                if person is None or not person.is_person or not person.name or not later.speaker_title:
+                    continue
+                title_words = set(later.speaker_title.lower().split())
+                if described.role in title_words and after_role <= title_words:
+                    span.speaker, span.speaker_title = person.name, described.name
+                    break
 
     def _share_speakers(self, spans: list[QuoteSpan]) -> None:
         """Give a quotation left without a speaker the speaker of the same words elsewhere in the article (a
@@ -247,7 +269,7 @@ class Attributor:
         if kind == "mention":
             return None
         ctx_start, ctx_end = self._context(cand)
-        return QuoteSpan(
+        span = QuoteSpan(
             start=cand.start,
             end=cand.end,
             kind=kind,
@@ -257,6 +279,8 @@ class Attributor:
             speaker_title=speaker.title,
             cue=cue,
         )
+        self.speaker_of_span[id(span)] = speaker
+        return span
 
     # ---------------------------------------------------------------- quoted segments
     def _direct(self, cand: Candidate) -> tuple[Speaker, str | None, str] | None:
@@ -693,7 +717,7 @@ class Attributor:
             referent = self._person_with_role(lower, at) or self._recent_person(at, None)
             if referent is not None:
                 return Speaker(referent.name, description, True, referent.gender)
-            return Speaker(description, named=False)
+            return Speaker(description, named=False, role=lower)
         # `the Chinese embassy said` speaks for an institution; `the statement said` for whoever issued it.
         return Speaker(_title(phrase) or head.text, named=lower in INSTITUTION_NOUNS)
 
