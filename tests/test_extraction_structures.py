@@ -798,3 +798,18 @@ def test_role_in_a_headline_is_the_person_the_article_names_with_it(quotes_of: Q
     )
     q = only(quotes_of(text), "stop the dredging now")
     assert (q.speaker, q.speaker_title) == ("Omar Haddad", "chief economist")
+
+
+def test_hyphenated_names_keep_their_hyphen(quotes_of: QuotesOf) -> None:
+    text = '"We will not be moved," said South Korean official Kim Soo-jin.\n'
+    [q] = quotes_of(text)
+    assert q.speaker == "Kim Soo-jin"
+
+
+def test_two_word_surname_resolves_to_the_full_name(quotes_of: QuotesOf) -> None:
+    text = (
+        "Mayor Bill de Vries opened the session.\n\n"
+        '"We have waited long enough," De Vries said at the start.\n'
+    )
+    q = only(quotes_of(text), "We have waited long enough")
+    assert q.speaker == "Bill de Vries"

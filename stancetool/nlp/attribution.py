@@ -25,7 +25,14 @@ from stancetool.nlp.cues import (
     WORK_NOUNS,
 )
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
-from stancetool.nlp.names import NameRegistry, clean_name_token, normal_case, split_title
+from stancetool.nlp.names import (
+    NameRegistry,
+    clean_name_token,
+    name_words,
+    normal_case,
+    split_title,
+    without_trailing_verb,
+)
 from stancetool.nlp.records import QuoteSpan
 from stancetool.nlp.tags import (
     is_determiner,
@@ -677,10 +684,12 @@ class Attributor:
             return Speaker(_words(self._noun_phrase(head)), named=False)
         if head.tag_ in ("PRP", "WP", "WDT", "EX") or head.is_punct or head.ent_type_ in NON_SPEAKER_ENTITIES:
             return None
+        if head.tag_ == "DT" and lower in ("that", "this"):
+            return None  # `"That makes me smart," … asserting`: the words, not a speaker
         person = self._person_entity(head)
         if person is not None:
             ent, phrase = person
-            words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+            words = name_words(ent)
             before = [t for t in phrase if t.i < ent.start and t.dep_ != "det" and not t.is_punct]
             appos = self._appositive(head, exclude=ent)
             return self._person_from_words(words, ent.start_char, _title(before) or appos)
@@ -699,14 +708,14 @@ class Attributor:
             ):
                 # `Mayor Ines Varga` that NER did not mark as a person: the title says it is one.
                 return self._person_from_words([t.text for t in name_tokens], name_tokens[0].idx, None)
+            name = _words(name_tokens) or head.text
+            name = clean_name_token(name) if " " not in name else name.removesuffix("'s").removesuffix("’s")
+            resolved = self._registry(at).resolve(name)
+            if resolved is not None and (" " not in name or resolved.lower().endswith(" " + name.lower())):
+                return self._known_person(resolved, at)  # `Darden`, `De Vries` → the full name
             organisation = self._organisation(head, phrase)
             if organisation is not None:
                 return organisation
-            name = _words(name_tokens) or head.text
-            name = clean_name_token(name) if " " not in name else name.removesuffix("'s").removesuffix("’s")
-            resolved = self._registry(at).resolve(name) if " " not in name else None
-            if resolved is not None:
-                return self._known_person(resolved, at)
             return Speaker(name)
         if lower in SPEECH_NOUNS or lower in DOCUMENT_NOUNS:
             author = self._author_of(head, at)
@@ -808,17 +817,17 @@ class Attributor:
         return None
 
     def _person_from_words(self, words: list[str], at: int, title: str | None) -> Speaker:
-        title_words, name_words = split_title([w for w in words if w not in ("'s", "’s")])
-        name_words = [clean_name_token(w) for w in name_words]
-        name_words = [w for w in name_words if w]
+        title_words, names = split_title([w for w in words if w not in ("'s", "’s")])
+        names = without_trailing_verb([w for w in (clean_name_token(w) for w in names) if w])
         gender = _gender_of(title_words)
-        name = " ".join(name_words)
-        if len(name_words) <= 1 or name == name.upper():
-            resolved = self._registry(at).resolve(name)
-            if resolved is not None:
-                name = resolved
-            elif name == name.upper():
-                name = normal_case(name)
+        name = " ".join(names)
+        resolved = self._registry(at).resolve(name)
+        if resolved is not None and (
+            len(names) <= 1 or name == name.upper() or resolved.lower().endswith(" " + name.lower())
+        ):
+            name = resolved  # `Darden`, `WANG Y`, `De Vries` → the full name
+        elif name == name.upper():
+            name = normal_case(name)
         full_title = " ".join(x for x in [title or "", " ".join(title_words)] if x).strip() or None
         if title and title_words and " ".join(title_words) in title:
             full_title = title
@@ -908,12 +917,11 @@ class Attributor:
                 continue
             if len(ent) > 2 and ent[0].is_lower and ent[1].text == "-":
                 ent = ent[2:]  # `pro-Clinton`, `anti-Trump`: a prefix, not a first name
-            words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
-            title_words, name_words = split_title(words)
-            name_words = [w for w in (clean_name_token(w) for w in name_words) if w]
-            if not name_words:
+            title_words, names = split_title(name_words(ent))
+            names = without_trailing_verb([w for w in (clean_name_token(w) for w in names) if w])
+            if not names:
                 continue
-            name = " ".join(name_words)
+            name = " ".join(names)
             if name == name.upper():
                 name = normal_case(name)
             # the subject of a clause someone is quoted saying is not who a later `he` or `she` refers to

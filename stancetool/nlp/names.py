@@ -3,15 +3,47 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from stancetool.nlp.cues import TITLE_WORDS
+from spacy.tokens import Token
+
+from stancetool.nlp.cues import SPEECH_VERB_FORMS, TITLE_WORDS
+
+HYPHENS = frozenset({"-", "‐"})
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def clean_name_token(word: str) -> str:
-    return _POSSESSIVE.sub("", word).strip(",;:")
+    # `">Sanders`: markup left over from a web page sticks to the first letter
+    return _POSSESSIVE.sub("", word).strip(",;:").lstrip("\"'<>=/")
+
+
+def name_words(tokens: Iterable[Token]) -> list[str]:
+    """The words of a name as written: `Ban Ki-moon` stays hyphenated; punctuation and `'s` go."""
+    words: list[str] = []
+    joined = previous_space = False
+    for token in tokens:
+        if token.text in HYPHENS and words and not previous_space:
+            words[-1] += token.text
+            joined = True
+        elif token.is_punct or token.text in ("'s", "’s"):
+            joined = False
+        elif joined:
+            words[-1] += token.text
+            joined = False
+        else:
+            words.append(token.text)
+        previous_space = bool(token.whitespace_)
+    return words
+
+
+def without_trailing_verb(words: list[str]) -> list[str]:
+    """`Obama Says`, as NER reads a headline: a name does not end in `Says` or `Warns`."""
+    while len(words) > 1 and words[-1].lower() in SPEECH_VERB_FORMS and words[-1].lower().endswith("s"):
+        words = words[:-1]
+    return words
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
