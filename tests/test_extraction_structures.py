@@ -813,3 +813,13 @@ def test_two_word_surname_resolves_to_the_full_name(quotes_of: QuotesOf) -> None
     )
     q = only(quotes_of(text), "We have waited long enough")
     assert q.speaker == "Bill de Vries"
+
+
+def test_she_skips_a_man_the_article_calls_mr(quotes_of: QuotesOf) -> None:
+    text = (
+        "Mr. Marek Nowak chaired the meeting, and Laura Brandt spoke first.\n\n"
+        "Nowak then defended the budget at length.\n\n"
+        '"We cannot keep cutting the ferries," she said.\n'
+    )
+    q = only(quotes_of(text), "We cannot keep cutting")
+    assert q.speaker == "Laura Brandt"

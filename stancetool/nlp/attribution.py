@@ -197,6 +197,12 @@ class Attributor:
                 for i in range(span.start, span.end):
                     self.quoted_tokens[i] = True
         self.mentions = self._person_mentions()
+        # `Mr. Obama` anywhere in the article tells that a later `she` is not Barack Obama
+        everyone = self._registry(len(self.text) + 1)
+        self.titled_gender: dict[str, str] = {}
+        for mention in self.mentions:
+            if mention.gender:
+                self.titled_gender.setdefault(everyone.resolve(mention.name) or mention.name, mention.gender)
 
     # ---------------------------------------------------------------- entry point
     def attribute(self, candidates: list[Candidate]) -> list[QuoteSpan]:
@@ -863,17 +869,21 @@ class Attributor:
             if para - event.paragraph > REFERENCE_REACH:
                 break
             sp = event.speaker
-            if sp.is_person and sp.name and (gender is None or sp.gender in (None, gender)):
-                best = Mention(event.start, event.paragraph, sp.name, sp.title, sp.gender, True)
+            known = sp.gender or self.titled_gender.get(sp.name or "")
+            if sp.is_person and sp.name and (gender is None or known in (None, gender)):
+                best = Mention(event.start, event.paragraph, sp.name, sp.title, known, True)
                 break
         for mention in reversed(self.mentions):
             if mention.start >= at or (best is not None and mention.start <= best.start):
                 continue
             if para - mention.paragraph > REFERENCE_REACH:
                 break
-            if mention.is_subject and (gender is None or mention.gender in (None, gender)):
-                full = self._registry(at).resolve(mention.name) or mention.name
-                return Mention(mention.start, mention.paragraph, full, mention.title, mention.gender, True)
+            if not mention.is_subject:
+                continue
+            full = self._registry(at).resolve(mention.name) or mention.name
+            known = mention.gender or self.titled_gender.get(full)
+            if gender is None or known in (None, gender):
+                return Mention(mention.start, mention.paragraph, full, mention.title, known, True)
         return best
 
     def _person_with_role(self, role: str, at: int) -> Mention | None:
