@@ -823,3 +823,19 @@ def test_she_skips_a_man_the_article_calls_mr(quotes_of: QuotesOf) -> None:
     )
     q = only(quotes_of(text), "We cannot keep cutting")
     assert q.speaker == "Laura Brandt"
+
+
+def test_statement_from_an_organisation_speaks_for_it(quotes_of: QuotesOf) -> None:
+    text = 'Talks ended.\n\n"We regret the decision," according to a statement from the Harbour Authority.\n'
+    q = only(quotes_of(text), "We regret the decision")
+    assert q.speaker == "Harbour Authority"
+
+
+def test_an_unnamed_source_is_not_the_last_person_named(quotes_of: QuotesOf) -> None:
+    text = (
+        'Press secretary Laura Brandt said the city would "hold the contractor accountable."\n\n'
+        '"Nobody wants another delay," a senior city official said on condition of anonymity.\n'
+    )
+    q = only(quotes_of(text), "Nobody wants another delay")
+    assert q.speaker != "Laura Brandt"
+    assert q.speaker == "senior city official"

@@ -72,6 +72,7 @@ ROLE_ABBREVIATIONS = {
     "lt": "lieutenant",
 }
 MIN_ORPHAN_WORDS = 4
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 # A quotation without a speaker takes the speaker of the same words quoted elsewhere when it has this many.
 MIN_REPEATED_WORDS = 3
 SUBORDINATORS = frozenset(
@@ -729,6 +730,8 @@ class Attributor:
                 return author
         if lower in ROLE_NOUNS and head.tag_ == "NN":
             description = _title(phrase) or head.text
+            if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
+                return Speaker(description, named=False)  # `a senior diplomat said`: someone not named
             referent = self._person_with_role(lower, at) or self._recent_person(at, None)
             if referent is not None:
                 return Speaker(referent.name, description, True, referent.gender)
@@ -754,9 +757,20 @@ class Attributor:
         return Speaker(name, _title(before) if before and all(t.is_lower for t in before) else None)
 
     def _author_of(self, noun: Token, at: int) -> Speaker | None:
-        """The person or body behind a statement or document: its owner (`the senator's letter said`) or
-        whoever made it (`led Varga to issue a statement that called …`)."""
+        """The person or body behind a statement or document: its owner (`the senator's letter said`, `a
+        report by the World Bank`) or whoever made it (`led Varga to issue a statement that called …`)."""
         owner = next((c for c in noun.children if c.dep_ == "poss" and is_proper_noun(c)), None)
+        if owner is None:  # `a statement from the Foreign Ministry`, `a report by the World Bank`
+            owner = next(
+                (
+                    g
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for g in c.children
+                    if g.dep_ == "pobj" and is_proper_noun(g)
+                ),
+                None,
+            )
         if owner is not None:
             found = self._speaker_of_noun(owner, at)
             return found if found is not None and found.name and found.named else None
