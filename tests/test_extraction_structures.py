@@ -839,3 +839,9 @@ def test_an_unnamed_source_is_not_the_last_person_named(quotes_of: QuotesOf) -> 
     q = only(quotes_of(text), "Nobody wants another delay")
     assert q.speaker != "Laura Brandt"
     assert q.speaker == "senior city official"
+
+
+def test_hyphenated_title_keeps_its_hyphen(quotes_of: QuotesOf) -> None:
+    text = 'Meanwhile, NATO Secretary-General Jens Stoltenberg warned allies not to "underestimate the risks."\n'
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_title) == ("Jens Stoltenberg", "NATO Secretary-General")

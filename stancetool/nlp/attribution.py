@@ -697,7 +697,11 @@ class Attributor:
         if person is not None:
             ent, phrase = person
             words = name_words(ent)
-            before = [t for t in phrase if t.i < ent.start and t.dep_ != "det" and not t.is_punct]
+            before = [
+                t
+                for t in phrase
+                if t.i < ent.start and t.dep_ != "det" and (not t.is_punct or t.tag_ == "HYPH")
+            ]
             appos = self._appositive(head, exclude=ent)
             return self._person_from_words(words, ent.start_char, _title(before) or appos)
         phrase = self._noun_phrase(head)
@@ -753,7 +757,9 @@ class Attributor:
         if len(tokens) < 2 or not tokens[0].text[:1].isupper():
             return None
         name = _words(tokens).removesuffix("'s").removesuffix("’s")
-        before = [t for t in phrase if t.i < ent.start and t.dep_ != "det" and not t.is_punct]
+        before = [
+            t for t in phrase if t.i < ent.start and t.dep_ != "det" and (not t.is_punct or t.tag_ == "HYPH")
+        ]
         return Speaker(name, _title(before) if before and all(t.is_lower for t in before) else None)
 
     def _author_of(self, noun: Token, at: int) -> Speaker | None:
