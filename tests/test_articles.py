@@ -51,10 +51,10 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
 
 def test_mojibake_is_repaired_and_quote_marks_are_kept(tmp_path: Path) -> None:
     # "Â" before a no-break space (as in seed 002) and "â€™" for ’ are UTF-8 read as cp1252.
-    text = "Stable.\u00c2\u00a0 It\u00e2\u20ac\u2122s \u201cclear\u201d, \"fine\", \u2018so\u2019.\r\nNext."
+    text = 'Stable.\u00c2\u00a0 It\u00e2\u20ac\u2122s \u201cclear\u201d, "fine", \u2018so\u2019.\r\nNext.'
     path = write(tmp_path / "m.txt", text)
     [article] = read(path)
-    assert article.text == "Stable.\u00a0 It\u2019s \u201cclear\u201d, \"fine\", \u2018so\u2019.\nNext."
+    assert article.text == 'Stable.\u00a0 It\u2019s \u201cclear\u201d, "fine", \u2018so\u2019.\nNext.'
 
 
 def test_seed_002_loses_its_mojibake_and_nothing_else(tmp_path: Path) -> None:
@@ -93,8 +93,11 @@ def test_directory_reads_its_txt_files_sorted_and_ignores_the_rest(tmp_path: Pat
     write(tmp_path / ".hidden.txt", "editor leftovers")
     (tmp_path / "sub").mkdir()
     write(tmp_path / "sub" / "deep.txt", "not read: directories are not walked")
-    assert read(tmp_path) == [Article("C.TXT", "upper case suffix"), Article("a.txt", "first"),
-                              Article("b.txt", "second")]
+    assert read(tmp_path) == [
+        Article("C.TXT", "upper case suffix"),
+        Article("a.txt", "first"),
+        Article("b.txt", "second"),
+    ]
 
 
 def test_directory_without_articles_is_a_problem(tmp_path: Path) -> None:

@@ -842,6 +842,46 @@ def test_an_unnamed_source_is_not_the_last_person_named(quotes_of: QuotesOf) -> 
 
 
 def test_hyphenated_title_keeps_its_hyphen(quotes_of: QuotesOf) -> None:
-    text = 'Meanwhile, NATO Secretary-General Jens Stoltenberg warned allies not to "underestimate the risks."\n'
+    text = (
+        'Meanwhile, NATO Secretary-General Jens Stoltenberg warned allies not to "underestimate the risks."\n'
+    )
     [q] = quotes_of(text)
     assert (q.speaker, q.speaker_title) == ("Jens Stoltenberg", "NATO Secretary-General")
+
+
+def test_an_epithet_inside_a_quote_does_not_become_part_of_a_name(nlp: Language) -> None:
+    text = (
+        "Laura Brandt spoke in Ohio on Friday.\n\n"
+        'Her rival tweeted: "Crooked Laura Brandt should never be president."\n\n'
+        'Brandt said the attacks were "beneath the office."\n'
+    )
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "ner":  # as NER sometimes reads an epithet inside a quotation as part of the name
+            quoted = doc.char_span(text.index("Crooked"), text.index(" should"), label="PERSON")
+            doc.ents = [e for e in doc.ents if not (e.start < quoted.end and quoted.start < e.end)] + [quoted]
+    quotes = doc_to_quotes(doc, "t.txt", indirect=True)
+    assert only(quotes, "beneath the office").speaker == "Laura Brandt"
+
+
+def test_name_and_colon_introduce_a_quotation(quotes_of: QuotesOf) -> None:
+    text = (
+        '"We are cautiously optimistic," says Anna Kowalska, an analyst.\n\n'
+        "Officials in Kyiv were less hopeful. Foreign Minister Dmytro Kuleba: "
+        '"Nobody is negotiating in good faith."\n'
+    )
+    q = only(quotes_of(text), "Nobody is negotiating")
+    assert (q.speaker, q.speaker_title, q.cue) == ("Dmytro Kuleba", "Foreign Minister", ":")
+
+
+def test_including_clause_is_not_part_of_a_described_speaker(quotes_of: QuotesOf) -> None:
+    text = 'Her critics, including several council members, have called the plan "a giveaway."\n'
+    q = only(quotes_of(text), "a giveaway")
+    assert q.speaker == "Her critics"
+
+
+def test_role_word_before_an_unrecognised_name_is_a_title(quotes_of: QuotesOf) -> None:
+    text = '"It is a test," European Commission President Ursula von der Leyen told lawmakers.\n'
+    q = only(quotes_of(text), "It is a test")
+    assert (q.speaker, q.speaker_title) == ("Ursula von der Leyen", "European Commission President")

@@ -42,3 +42,15 @@ def test_short_mentions_resolve_to_the_full_name_introduced() -> None:
     assert registry.resolve("Vries") == "Bill de Vries"
     assert registry.resolve("Wang") == "Wang Yi"
     assert registry.resolve("Okafor") is None
+
+
+def test_a_longer_name_wins_over_the_mention_itself() -> None:
+    registry = NameRegistry()
+    registry.add("Loretta E. Lynch")
+    registry.add("De Vries")
+    registry.add("Bill de Vries")
+    registry.add("Loretta Lynch")
+    assert registry.resolve("De Vries") == "Bill de Vries"
+    assert registry.resolve("Loretta Lynch") == "Loretta E. Lynch"
+    assert NameRegistry.same_person("Loretta Lynch", "Loretta E. Lynch")
+    assert not NameRegistry.same_person("Ana Ruiz", "Ana Ortiz")

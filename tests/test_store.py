@@ -113,9 +113,7 @@ HOLDER = textwrap.dedent(
 
 
 def test_lock_dies_with_its_process(tmp_path):
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(tmp_path)], stdout=subprocess.PIPE, text=True
-    )
+    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "locked"
         with pytest.raises(StanceToolError, match="already open by another stancetool process"):

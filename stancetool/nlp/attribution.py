@@ -88,6 +88,8 @@ class Mention:
     title: str | None
     gender: str | None
     is_subject: bool
+    quoted: bool = False
+    """Named inside quotation marks (`"Crooked Hillary Clinton"`): the source's words, not an introduction."""
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,9 @@ class Attributor:
                 return speaker, cue_text, kind
         if seg.continuation and self.events:
             return self.events[-1].speaker, None, kind
+        named = self._name_before_colon(seg.open_mark)
+        if named is not None:
+            return named, ":", kind
         if not standalone or self._after_colon(seg.open_mark):
             # `likened the refugees to a "vicious snake"`, `rolled out a message: "It's about me."`: the words
             # belong to whoever the clause is about, when that is someone named.
@@ -409,6 +414,23 @@ class Attributor:
                     break
                 head = head.head
         return verbs
+
+    def _name_before_colon(self, mark: int) -> Speaker | None:
+        """`Foreign Minister Ana Ruiz: "…"`: a name, with no verb, introducing the words with a colon."""
+        if not self._after_colon(mark):
+            return None
+        colon = self.text.rindex(":", 0, mark)
+        before = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if before is None or before.start == 0:
+            return None
+        last = self.doc[before.start - 1]
+        if last.ent_type_ not in ("PERSON", "ORG") or self._inside_quotes(last):
+            return None
+        fragment = self.doc[last.sent.start : last.i + 1]
+        if any(is_verb(t) for t in fragment) or len(fragment) > 8:
+            return None
+        speaker = self._speaker_of_noun(last, mark)
+        return speaker if speaker is not None and speaker.name and speaker.named else None
 
     def _after_colon(self, mark: int) -> bool:
         i = mark - 1
@@ -669,8 +691,10 @@ class Attributor:
     def _noun_phrase(self, head: Token) -> list[Token]:
         skip: set[int] = set()
         for child in head.children:
-            if child.dep_ in ("relcl", "acl", "appos", "advcl") or (
-                child.dep_ == "punct" and child.i > head.i
+            if (
+                child.dep_ in ("relcl", "acl", "appos", "advcl")
+                or (child.dep_ == "punct" and child.i > head.i)
+                or (child.dep_ == "prep" and child.lower_ in ("including", "like", "such", "among"))
             ):
                 skip.update(t.i for t in child.subtree)
         tokens = [t for t in head.subtree if t.i not in skip and not self._inside_quotes(t)]
@@ -709,20 +733,26 @@ class Attributor:
             return None
         if is_proper_noun(head):
             name_tokens = [t for t in phrase if t.i <= head.i and (is_proper_noun(t) or t.dep_ == "compound")]
-            title_words, _ = split_title([t.text for t in name_tokens])
+            title_words, rest = split_title([t.text for t in name_tokens])
             first = name_tokens[0]
             personal = first.lower_.rstrip(".") in PERSONAL_TITLES
             if (
                 personal
                 and len(name_tokens) > len(title_words)
                 and (head.ent_type_ not in ("ORG", "GPE", "NORP") or first.is_sent_start)
+            ) or (
+                # `European Commission President Ursula von der Leyen`: a role word, then a name of two words
+                title_words
+                and title_words[-1].lower().rstrip(".") in PERSONAL_TITLES
+                and len(rest) >= 2
+                and all(w[:1].isupper() or w.islower() and len(w) <= 3 for w in rest)
             ):
                 # `Mayor Ines Varga` that NER did not mark as a person: the title says it is one.
                 return self._person_from_words([t.text for t in name_tokens], name_tokens[0].idx, None)
             name = _words(name_tokens) or head.text
             name = clean_name_token(name) if " " not in name else name.removesuffix("'s").removesuffix("’s")
             resolved = self._registry(at).resolve(name)
-            if resolved is not None and (" " not in name or resolved.lower().endswith(" " + name.lower())):
+            if resolved is not None and (" " not in name or NameRegistry.same_person(name, resolved)):
                 return self._known_person(resolved, at)  # `Darden`, `De Vries` → the full name
             organisation = self._organisation(head, phrase)
             if organisation is not None:
@@ -849,7 +879,7 @@ class Attributor:
         name = " ".join(names)
         resolved = self._registry(at).resolve(name)
         if resolved is not None and (
-            len(names) <= 1 or name == name.upper() or resolved.lower().endswith(" " + name.lower())
+            len(names) <= 1 or name == name.upper() or NameRegistry.same_person(name, resolved)
         ):
             name = resolved  # `Darden`, `WANG Y`, `De Vries` → the full name
         elif name == name.upper():
@@ -964,9 +994,9 @@ class Attributor:
                 title = _title(before) or self._appositive(ent.root, ent)
             if title is None and ent.root.dep_ == "appos" and is_noun(ent.root.head):
                 title = _title(self._noun_phrase(ent.root.head))
-            mentions.append(
-                Mention(ent.start_char, self._paragraph_of(ent.start_char), name, title, gender, is_subject)
-            )
+            paragraph = self._paragraph_of(ent.start_char)
+            quoted = self._inside_quotes(ent.root)
+            mentions.append(Mention(ent.start_char, paragraph, name, title, gender, is_subject, quoted))
         for turn in self.lay.turns:
             if len(turn.tag.split()) >= 2:
                 name = normal_case(turn.tag)
@@ -974,16 +1004,30 @@ class Attributor:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
+    def _introduced_names(self) -> list[Mention]:
+        """Mentions that can introduce a full name: those of two words or more, except a name inside a
+        quotation that only adds to a name the article gives (`"Lyin' Ana Ruiz"` beside `Ana Ruiz`)."""
+        full = [m for m in self.mentions if len(m.name.split()) >= 2]
+        plain = {m.name for m in full if not m.quoted}
+        return [
+            m
+            for m in full
+            if not m.quoted
+            or m.name in plain
+            or not any(NameRegistry.same_person(name, m.name) for name in plain)
+        ]
+
     def _registry(self, at: int) -> NameRegistry:
         """Full names introduced before `at` (or anywhere, when none before fits)."""
         registry = NameRegistry()
-        for mention in self.mentions:
-            if mention.start < at and len(mention.name.split()) >= 2:
+        introduced = self._introduced_names()
+        for mention in introduced:
+            if mention.start < at:
                 registry.add(mention.name, mention.title)
         for event in self.events:
             if event.speaker.is_person and event.speaker.name and len(event.speaker.name.split()) >= 2:
                 registry.add(event.speaker.name, event.speaker.title)
-        return _FallbackRegistry(registry, [m.name for m in self.mentions if len(m.name.split()) >= 2])
+        return _FallbackRegistry(registry, [m.name for m in introduced])
 
     def _mention_for(self, name: str, at: int) -> Mention | None:
         found = None

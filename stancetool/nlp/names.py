@@ -87,6 +87,13 @@ class NameRegistry:
         self.order.append(name)
         return person
 
+    @staticmethod
+    def same_person(mention: str, full: str) -> bool:
+        """Whether a resolved full name only adds to the mention's words (`De Vries` → `Bill de Vries`,
+        `Loretta Lynch` → `Loretta E. Lynch`), rather than replacing them."""
+        words, parts = mention.lower().split(), full.lower().split()
+        return parts[-len(words) :] == words or (words[0], words[-1]) == (parts[0], parts[-1])
+
     def resolve(self, mention: str) -> str | None:
         """The full name a shorter mention stands for (`Darden` → `Keith Darden`, `WANG Y` → `Wang Yi`)."""
         tokens = [t.lower() for t in mention.split()]
@@ -95,11 +102,11 @@ class NameRegistry:
         best: tuple[int, int, str] | None = None
         for rank, name in enumerate(self.order):
             parts = [p.lower() for p in name.split()]
-            if parts == tokens:
-                return name
             if len(tokens) > len(parts):
                 continue
-            if len(tokens) == 1 and len(parts) > 1:
+            if parts == tokens:
+                score = 2  # the mention itself, unless a longer name ends with it (`De Vries`)
+            elif len(tokens) == 1 and len(parts) > 1:
                 if parts[-1] == tokens[0]:
                     score = 3  # a surname, the usual short form in English news
                 elif parts[0] == tokens[0]:
@@ -108,6 +115,8 @@ class NameRegistry:
                     continue
             elif len(tokens) < len(parts) and parts[-len(tokens) :] == tokens:
                 score = 3
+            elif len(tokens) == 2 and parts[0] == tokens[0] and parts[-1] == tokens[-1]:
+                score = 3  # `Loretta Lynch` → `Loretta E. Lynch`: the middle initial left out
             elif all(p.startswith(t) for p, t in zip(parts, tokens, strict=False)):
                 score = 1  # a truncated transcript tag
             else:
