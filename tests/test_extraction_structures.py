@@ -885,3 +885,25 @@ def test_role_word_before_an_unrecognised_name_is_a_title(quotes_of: QuotesOf) -
     text = '"It is a test," European Commission President Ursula von der Leyen told lawmakers.\n'
     q = only(quotes_of(text), "It is a test")
     assert (q.speaker, q.speaker_title) == ("Ursula von der Leyen", "European Commission President")
+
+
+def test_name_with_a_role_apposition_is_a_person(quotes_of: QuotesOf) -> None:
+    text = (
+        "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, "
+        'said the test "cannot be left without consequences."\n\n'
+        '"We will not wait," he said.\n'
+    )
+    quotes = quotes_of(text)
+    first, second = only(quotes, "cannot be left"), only(quotes, "We will not wait")
+    assert (first.speaker, first.speaker_title) == ("Jean-Marc Ayrault", "foreign minister of France")
+    assert second.speaker == "Jean-Marc Ayrault"
+
+
+def test_description_in_a_coordinated_clause_keeps_its_own_words(quotes_of: QuotesOf) -> None:
+    text = (
+        'The Kremlin said it would "honor its commitments," but Russian officials warned that the '
+        'sanctions were "an obstacle to any deal."\n'
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "honor its commitments").speaker == "Kremlin"
+    assert only(quotes, "an obstacle").speaker == "Russian officials"

@@ -155,6 +155,11 @@ def _possessed_speech_noun(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
 
 
+def _coordinate(a: Token, b: Token) -> bool:
+    """Whether two verbs are coordinated clauses (`the Kremlin said …, but officials warned …`)."""
+    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)
+
+
 def _could_speak(token: Token) -> bool:
     if token.ent_type_ in NON_SPEAKER_ENTITIES:
         return False
@@ -383,7 +388,7 @@ class Attributor:
         for _ in range(6):
             if head.dep_ in ("pobj", "prep", "pcomp", "agent"):
                 through_preposition = True
-            if head.head is head:
+            if head.head.i == head.i:
                 return False
             head = head.head
             if _is_speech_verb(head) and not self._inside_quotes(head):
@@ -404,13 +409,13 @@ class Attributor:
             if before >= 0:
                 roots.append(self.doc[before])
         for token in roots:
-            head = token.head if not self._inside_quotes(token) or token.head is not token else token
+            head = token.head if not self._inside_quotes(token) or token.head.i != token.i else token
             for _ in range(8):
                 if is_verb(head) and not self._inside_quotes(head) and head not in verbs:
                     verbs.append(head)
                     if len(verbs) >= 4:
                         return verbs
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head = head.head
         return verbs
@@ -458,7 +463,7 @@ class Attributor:
         best: tuple[int, Token] | None = None
         for token in quote:
             head, depth = token, 0
-            while head.head is not head and depth < 8:
+            while head.head.i != head.i and depth < 8:
                 head, depth = head.head, depth + 1
                 if head.i >= quote.start and head.i < quote.end:
                     continue
@@ -482,17 +487,19 @@ class Attributor:
         # `when`, `after`, `because` … tells what happened around the words, not who spoke them.
         nearby.sort(key=lambda t: (self._subordinate(t), min(abs(t.i - quote.start), abs(t.i - quote.end))))
         candidates += [t for t in nearby if t not in candidates]
-        # A named speaker beats a description (`Holm said the advertisement "…" suggests`).
-        fallback: tuple[str, Speaker] | None = None
+        # A named speaker beats a description (`Holm said the advertisement "…" suggests`), unless the two
+        # speak in coordinated clauses (`the Kremlin said …, but officials warned "…"`).
+        fallback: tuple[str, Speaker, Token] | None = None
         for verb in candidates:
             speaker = self._speaker_of_verb(verb, quote.start_char)
             if speaker is not None and speaker.name is not None:
                 cue = verb.text if verb.lower_ != "according" else "according to"
-                if speaker.named:
+                if speaker.named and (fallback is None or not _coordinate(verb, fallback[2])):
                     return cue, speaker
-                fallback = fallback or (cue, speaker)
+                if not speaker.named:
+                    fallback = fallback or (cue, speaker, verb)
         if fallback is not None:
-            return fallback
+            return fallback[0], fallback[1]
         if candidates:
             return candidates[0].text, None
         return None
@@ -612,9 +619,10 @@ class Attributor:
             if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
                 current = current.head  # on to the verb that governs the document's noun
             if (
-                current.head is current
+                current.head.i == current.i
                 or (found is None and current.dep_ not in CLIMB_DEPS)
                 or current.dep_ in ("ROOT",)
+                or (subject is not None and current.dep_ == "conj")  # `…, but officials warned`: their own
             ):
                 break
             current = current.head
@@ -732,7 +740,13 @@ class Attributor:
         if not phrase:
             return None
         if is_proper_noun(head):
-            name_tokens = [t for t in phrase if t.i <= head.i and (is_proper_noun(t) or t.dep_ == "compound")]
+            name_tokens = [
+                t
+                for t in phrase
+                if t.i <= head.i and (is_proper_noun(t) or t.dep_ == "compound" or t.tag_ == "HYPH")
+            ]
+            while name_tokens and name_tokens[0].tag_ == "HYPH":
+                name_tokens = name_tokens[1:]
             title_words, rest = split_title([t.text for t in name_tokens])
             first = name_tokens[0]
             personal = first.lower_.rstrip(".") in PERSONAL_TITLES
@@ -748,12 +762,16 @@ class Attributor:
                 and all(w[:1].isupper() or w.islower() and len(w) <= 3 for w in rest)
             ):
                 # `Mayor Ines Varga` that NER did not mark as a person: the title says it is one.
-                return self._person_from_words([t.text for t in name_tokens], name_tokens[0].idx, None)
+                return self._person_from_words(name_words(name_tokens), name_tokens[0].idx, None)
             name = _words(name_tokens) or head.text
             name = clean_name_token(name) if " " not in name else name.removesuffix("'s").removesuffix("’s")
             resolved = self._registry(at).resolve(name)
             if resolved is not None and (" " not in name or NameRegistry.same_person(name, resolved)):
                 return self._known_person(resolved, at)  # `Darden`, `De Vries` → the full name
+            role = self._role_apposition(head)
+            if role is not None and len(name_tokens) >= 2:
+                # `Oleksandr Kubrakov, Ukraine's infrastructure minister,` that NER took for an organisation
+                return self._person_from_words(name_words(name_tokens), name_tokens[0].idx, role)
             organisation = self._organisation(head, phrase)
             if organisation is not None:
                 return organisation
@@ -772,6 +790,13 @@ class Attributor:
             return Speaker(description, named=False, role=lower)
         # `the Chinese embassy said` speaks for an institution; `the statement said` for whoever issued it.
         return Speaker(_title(phrase) or head.text, named=lower in INSTITUTION_NOUNS)
+
+    def _role_apposition(self, head: Token) -> str | None:
+        """`…, Ukraine's infrastructure minister,`: an apposition naming a role only a person has."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.lower_ in ROLE_NOUNS and not self._inside_quotes(child):
+                return _title(self._noun_phrase(child)) or child.text
+        return None
 
     def _organisation(self, head: Token, phrase: list[Token]) -> Speaker | None:
         """`the event organizer Alliance to Reclaim Our Schools`: the whole name NER found, which the parser
@@ -896,7 +921,11 @@ class Attributor:
 
     def _known_person(self, name: str, at: int) -> Speaker:
         known = self._mention_for(name, at)
-        return Speaker(name, known.title if known else None, True, known.gender if known else None)
+        if known is not None:
+            return Speaker(name, known.title, True, known.gender)
+        # someone NER missed but an earlier attribution named with a title (`Kubrakov, the minister,`)
+        spoke = next((e.speaker for e in reversed(self.events) if e.speaker.name == name), None)
+        return Speaker(name, spoke.title if spoke else None, True, spoke.gender if spoke else None)
 
     def _turn_speaker(self, cand: Candidate) -> Speaker:
         assert cand.turn is not None
