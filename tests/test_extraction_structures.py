@@ -907,3 +907,43 @@ def test_description_in_a_coordinated_clause_keeps_its_own_words(quotes_of: Quot
     quotes = quotes_of(text)
     assert only(quotes, "honor its commitments").speaker == "Kremlin"
     assert only(quotes, "an obstacle").speaker == "Russian officials"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz declined to say whether the council would approve the budget next week.\n",
+        "Ruiz would not say that the council had approved the budget in secret.\n",
+        "But Mayor Ruiz isn't saying if the council broke any rules last year.\n",
+    ],
+)
+def test_withheld_speech_is_no_reported_statement(quotes_of: QuotesOf, text: str) -> None:
+    assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_subordinate_clause_with_its_own_subject_keeps_its_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        'Norway on Wednesday called on all parties to "remain calm" over the dispute, as Western '
+        "governments warned that the talks could collapse within days.\n"
+    )
+    [q] = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert (q.speaker, q.text) == ("Western governments", "the talks could collapse within days")
+
+
+def test_they_refers_to_the_group_the_sentence_is_about(quotes_of: QuotesOf) -> None:
+    text = (
+        "Parliament said it would review the cap next month. Proponents, including the Harbour Renters "
+        "Union, have urged Parliament to leave the cap intact, although they say they support some of the "
+        "changes.\n"
+    )
+    q = only(quotes_of(text), "they support")
+    assert q.speaker == "Proponents"
+
+
+def test_each_refers_back_to_the_joint_subject(quotes_of: QuotesOf) -> None:
+    text = (
+        "Marek Nowak and Laura Brandt vied for the title of harbour master Wednesday, each touting their own "
+        "experience and saying the other lacks the judgment to run the port.\n"
+    )
+    [q] = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert q.speaker == "Marek Nowak and Laura Brandt"

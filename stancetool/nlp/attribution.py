@@ -622,7 +622,8 @@ class Attributor:
                 current.head.i == current.i
                 or (found is None and current.dep_ not in CLIMB_DEPS)
                 or current.dep_ in ("ROOT",)
-                or (subject is not None and current.dep_ == "conj")  # `…, but officials warned`: their own
+                # `…, but officials warned`, `as Western governments warned`: a clause with its own subject
+                or (found is not None and current.dep_ in ("conj", "advcl"))
             ):
                 break
             current = current.head
@@ -653,13 +654,19 @@ class Attributor:
             if token.dep_ in ("aux", "auxpass"):
                 token = token.head
             if token.tag_ in ("VBD", "VBZ", "VBP", "VB") and not self._inside_quotes(token):
-                if token.dep_ == "ccomp":
-                    continue  # `X said the plan was dead, adding …`: the reported clause is not the doer
+                if token.dep_ == "ccomp" or any(
+                    c.dep_ == "mark" and c.lower_ in ("whether", "if", "that") for c in token.children
+                ):
+                    # `X said the plan was dead, adding …`, `… whether Y would agree, saying`: a reported or
+                    # subordinate clause is not the doer
+                    continue
                 if token.dep_ in ("relcl", "acl") and any(
                     c.tag_ in ("WDT", "WP", "WRB") for c in token.children
                 ):
                     continue  # `where the team played` describes a noun; the clause's doer is further back
                 subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is None and token.dep_ == "xcomp":
+                    continue  # `Wang declined to say …, saying`: the doer is the one who declined
                 if subject is None:
                     return None
                 found = self._speaker_of_noun(subject, participle.idx)
@@ -717,14 +724,16 @@ class Attributor:
         if lower in PERSONAL_PRONOUNS and head.tag_ == "PRP":
             return self._resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
         if lower in GROUP_PRONOUNS or lower == "it":
-            return self._resolve_group(at)
+            return self._resolve_group(at, plural=lower != "it")
         if self._share_of_group(head):
             # `Only 52 percent of registered voters agreed that …`: a share of a group, as a poll reports it
             return Speaker(_words(self._noun_phrase(head)), named=False)
         if head.tag_ in ("PRP", "WP", "WDT", "EX") or head.is_punct or head.ent_type_ in NON_SPEAKER_ENTITIES:
             return None
-        if head.tag_ == "DT" and lower in ("that", "this"):
-            return None  # `"That makes me smart," … asserting`: the words, not a speaker
+        if head.tag_ == "DT" and lower in ("that", "this", "each", "both", "either", "neither", "all"):
+            # `"That makes me smart," … asserting`: the words, not a speaker; `each saying`: whoever the
+            # clause before names
+            return None
         person = self._person_entity(head)
         if person is not None:
             ent, phrase = person
@@ -979,15 +988,18 @@ class Attributor:
                 return Mention(mention.start, mention.paragraph, full, mention.title, mention.gender, True)
         return None
 
-    def _resolve_group(self, at: int) -> Speaker | None:
-        """`it`/`they`: the organisation the sentence is about, else the last one that spoke nearby."""
+    def _resolve_group(self, at: int, plural: bool = False) -> Speaker | None:
+        """`it`/`they`: the organisation (or, for `they`, the group) the sentence is about, else the last
+        organisation that spoke nearby."""
         span = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if span is not None:
             # `Although the IMF did not single out …, it referenced "…"`: the nearest organisation that is
             # the subject of a clause before, in the same sentence
             sent = span[0].sent
             for token in reversed(sent[: max(0, span[0].i - sent.start)]):
-                if token.dep_ in SUBJECT_DEPS and is_proper_noun(token) and not self._inside_quotes(token):
+                if token.dep_ not in SUBJECT_DEPS or self._inside_quotes(token):
+                    continue
+                if is_proper_noun(token) or (plural and token.tag_ == "NNS"):  # `Proponents …, they say`
                     found = self._speaker_of_noun(token, at)
                     if found is not None and found.name and not found.is_person:
                         return found

@@ -11,6 +11,7 @@ from stancetool.nlp.marks import Paragraph, QuotedSegment, find_quoted_segments,
 from stancetool.nlp.transcript import Turn, find_turns, is_narrator, narrator_names
 
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+WITHHOLDING_FORMS = frozenset("decline declines declined declining refuse refuses refused refusing".split())
 
 
 @dataclass
@@ -97,8 +98,15 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         span = _clause_span(doc, clause)
         if span is not None:
             span = _without_reporters_additions(doc, span, clause)
-        if span is None or len(span) < 4 or span[0].tag_ in ("WP", "WDT"):
-            continue  # too short, or `said what …`, which reports no statement
+        if (
+            span is None
+            or len(span) < 4
+            or span[0].tag_ in ("WP", "WDT")
+            or span[0].lower_ == "whether"
+        ):
+            continue  # too short, or `said what …`, `would not say whether …`, which report no statement
+        if _denied(token):
+            continue  # `would not say that …`, `declined to say …`
         if clause.i < token.i and not _is_trailing_attribution(doc, span, token):
             continue
         start, end = span.start_char, span.end_char
@@ -110,6 +118,13 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
     # `A said B said C`: the nested report belongs to the outer one.
     return [c for c in out if not any(o is not c and o.start <= c.cue_token.idx < o.end for o in out)]
+
+
+def _denied(verb: Token) -> bool:
+    """`did not say`, `declined to say`, `refused to confirm`: speech that was withheld."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ in WITHHOLDING_FORMS
 
 
 def _is_trailing_attribution(doc: Doc, clause: Span, verb: Token) -> bool:
