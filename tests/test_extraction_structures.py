@@ -947,3 +947,14 @@ def test_each_refers_back_to_the_joint_subject(quotes_of: QuotesOf) -> None:
     )
     [q] = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert q.speaker == "Marek Nowak and Laura Brandt"
+
+
+def test_role_noun_beside_a_name_is_its_title(quotes_of: QuotesOf) -> None:
+    text = (
+        'Speaking in Leeds, the Transport Secretary, Laura Brandt, said: "The trains will run."\n\n'
+        '"We have the money," said David Okafor, a lawyer for the rail unions.\n'
+    )
+    quotes = quotes_of(text)
+    brandt, okafor = only(quotes, "The trains will run"), only(quotes, "We have the money")
+    assert (brandt.speaker, brandt.speaker_title) == ("Laura Brandt", "Transport Secretary")
+    assert (okafor.speaker, okafor.speaker_title) == ("David Okafor", "lawyer for the rail unions")

@@ -22,6 +22,7 @@ from stancetool.nlp.cues import (
     SCARE_MARKERS,
     SPEECH_NOUNS,
     SPEECH_VERB_FORMS,
+    TITLE_WORDS,
     WORK_NOUNS,
 )
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
@@ -738,11 +739,7 @@ class Attributor:
         if person is not None:
             ent, phrase = person
             words = name_words(ent)
-            before = [
-                t
-                for t in phrase
-                if t.i < ent.start and t.dep_ != "det" and (not t.is_punct or t.tag_ == "HYPH")
-            ]
+            before = [t for t in phrase if t.i < ent.start and (not t.is_punct or t.tag_ == "HYPH")]
             appos = self._appositive(head, exclude=ent)
             return self._person_from_words(words, ent.start_char, _title(before) or appos)
         phrase = self._noun_phrase(head)
@@ -821,9 +818,7 @@ class Attributor:
         if len(tokens) < 2 or not tokens[0].text[:1].isupper():
             return None
         name = _words(tokens).removesuffix("'s").removesuffix("’s")
-        before = [
-            t for t in phrase if t.i < ent.start and t.dep_ != "det" and (not t.is_punct or t.tag_ == "HYPH")
-        ]
+        before = [t for t in phrase if t.i < ent.start and (not t.is_punct or t.tag_ == "HYPH")]
         return Speaker(name, _title(before) if before and all(t.is_lower for t in before) else None)
 
     def _author_of(self, noun: Token, at: int) -> Speaker | None:
@@ -890,7 +885,11 @@ class Attributor:
             if token.dep_ == "appos" and token.ent_type_ == "PERSON" and not self._inside_quotes(token):
                 ent = self.entity_of[token.i]
                 if ent is not None:
-                    return ent, []
+                    # `the Foreign Secretary, James Cleverly,`: the noun it stands beside is the title
+                    described = token.head.i == head.i and (
+                        head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS
+                    )
+                    return ent, self._noun_phrase(head) if described else []
         return None
 
     def _appositive(self, head: Token, exclude: Span) -> str | None:
@@ -1031,7 +1030,7 @@ class Attributor:
             gender = _gender_of(title_words + preceding)  # `Ms. Laura Brandt`, where NER leaves out the `Ms.`
             title = " ".join(title_words) or None
             if title is None:
-                before = [t for t in self._noun_phrase(ent.root) if t.i < ent.start and t.dep_ != "det"]
+                before = [t for t in self._noun_phrase(ent.root) if t.i < ent.start]
                 title = _title(before) or self._appositive(ent.root, ent)
             if title is None and ent.root.dep_ == "appos" and is_noun(ent.root.head):
                 title = _title(self._noun_phrase(ent.root.head))

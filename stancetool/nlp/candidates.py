@@ -98,12 +98,7 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         span = _clause_span(doc, clause)
         if span is not None:
             span = _without_reporters_additions(doc, span, clause)
-        if (
-            span is None
-            or len(span) < 4
-            or span[0].tag_ in ("WP", "WDT")
-            or span[0].lower_ == "whether"
-        ):
+        if span is None or len(span) < 4 or span[0].tag_ in ("WP", "WDT") or span[0].lower_ == "whether":
             continue  # too short, or `said what …`, `would not say whether …`, which report no statement
         if _denied(token):
             continue  # `would not say that …`, `declined to say …`
