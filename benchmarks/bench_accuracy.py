@@ -12,7 +12,8 @@ It then audits the scorer's misses (printed below the figures, never mixed into 
   pieces joined, is more than 4x + 8 tokens longer (one quotation of a source quoted in several pieces);
 - "speaker misses whose predicted name is in the gold source": the scorer keys a gold source by its last
   capitalised word before any comma (`Representative Charles B. Rangel of New York` is keyed `York`), so a
-  right name can count as wrong.
+  right name can count as wrong;
+- and the precision and speaker accuracy the run would have if those two groups counted as right.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def audit(scorer: str, dev: str, predictions: Path, scored: str) -> str:
         words = norm_tokens(quote["text"])
         inside_longer += any(inside(words, content) for content, _ in contents)
 
+    prediction_count = len(predictions.read_text(encoding="utf-8").splitlines())
     speaker_misses = named_in_source = 0
     for line in scored.splitlines():
         if not line.startswith("SPK "):
@@ -105,9 +107,15 @@ def audit(scorer: str, dev: str, predictions: Path, scored: str) -> str:
         name = norm_tokens(predicted.strip("'\""))
         source_words = set(norm_tokens(gold_source))
         named_in_source += bool(name) and all(word in source_words for word in name)
+    summary = scored.strip().splitlines()[-1]
+    named = int(summary.split("(on ")[1].split()[0])
+    right = prediction_count - false_positives + inside_longer
+    precision = right / prediction_count if prediction_count else 0.0
+    speaker = (named - speaker_misses + named_in_source) / named if named else 0.0
     return (
         f"{inside_longer} of {false_positives} false positives lie inside a longer gold content; "
-        f"{named_in_source} of {speaker_misses} speaker misses name someone the gold source names"
+        f"{named_in_source} of {speaker_misses} speaker misses name someone the gold source names; "
+        f"counting those as right: precision {precision:.3f}, speaker accuracy {speaker:.3f}"
     )
 
 

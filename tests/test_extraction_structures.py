@@ -958,3 +958,32 @@ def test_role_noun_beside_a_name_is_its_title(quotes_of: QuotesOf) -> None:
     brandt, okafor = only(quotes, "The trains will run"), only(quotes, "We have the money")
     assert (brandt.speaker, brandt.speaker_title) == ("Laura Brandt", "Transport Secretary")
     assert (okafor.speaker, okafor.speaker_title) == ("David Okafor", "lawyer for the rail unions")
+
+
+def test_doubled_single_marks_quote_like_double_ones(quotes_of: QuotesOf) -> None:
+    text = "''We have admiration for the plan,'' Ms. Laura Brandt said. ''But it is incomplete.''\n"
+    quotes = quotes_of(text)
+    assert summary(quotes) == [
+        ("We have admiration for the plan", "Laura Brandt", "direct"),
+        ("But it is incomplete.", "Laura Brandt", "direct"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The tax is what has become known as the "Okafor rule" after its author.\n',
+        'She closed the evening with the old harbour anthem "bring the boats home again" to loud cheers.\n',
+    ],
+)
+def test_names_of_terms_and_works_are_not_quotes(quotes_of: QuotesOf, text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_his_claim_is_the_claim_of_the_person_he_refers_to(quotes_of: QuotesOf) -> None:
+    text = (
+        "Marek Nowak spoke on Monday.\n\n"
+        'Contrary to his claim that voters would "learn nothing," the records were useful.\n'
+    )
+    q = only(quotes_of(text), "learn nothing")
+    assert q.speaker == "Marek Nowak"

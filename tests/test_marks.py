@@ -23,6 +23,9 @@ def quoted(text: str) -> list[str]:
         ("Russia's and Ukraine's talks don't end", []),
         ('a 5" screen and "two words" here', ["two words"]),
         ("Blinken. “", []),
+        # doubled single marks standing for double ones, as some news archives print them
+        ("''We will stay,'' she said. ''Always.''", ["We will stay", "Always."]),
+        ("the ''Buffett rule'' and the parents' votes", ["Buffett rule"]),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:

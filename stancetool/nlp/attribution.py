@@ -73,6 +73,7 @@ ROLE_ABBREVIATIONS = {
     "lt": "lieutenant",
 }
 MIN_ORPHAN_WORDS = 4
+THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 # A quotation without a speaker takes the speaker of the same words quoted elsewhere when it has this many.
 MIN_REPEATED_WORDS = 3
@@ -153,7 +154,14 @@ def _possessed_speech_noun(token: Token) -> Token | None:
     """The owner of a noun of speech (`Trump's claim`, `the minister's remarks`), if `token` is one."""
     if token.lower_ not in SPEECH_NOUNS or not is_noun(token):
         return None
-    return next((c for c in token.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in THIRD_PERSON_POSSESSIVES)
+        ),
+        None,
+    )
 
 
 def _coordinate(a: Token, b: Token) -> bool:
@@ -317,7 +325,8 @@ class Attributor:
             return None  # a show, a book, a law: `appeared on "Fox News Sunday"`
         if self._names_a_work(quote):
             return None  # `her column, "Tell your own story," is thoughtful`
-        lead = self.text[max(0, seg.open_mark - 20) : seg.open_mark].lower().rstrip(" ,")
+        lead = self.text[max(0, seg.open_mark - 24) : seg.open_mark].lower().rstrip(" ,")
+        lead = lead.removesuffix(" the").removesuffix(" a").removesuffix(" an")
         if lead.endswith(SCARE_MARKERS):
             return None  # `the so-called "peace dividend"`
         cue = self._cue_for(quote, seg)
@@ -357,7 +366,7 @@ class Attributor:
         """Whether the words are the title of a piece of writing or art named just before them: `the film
         "…"`, `her op-ed, "…,"`."""
         j = quote.start - 1
-        while j >= 0 and (self.doc[j].is_space or self.doc[j].text in QUOTE_MARKS or self.doc[j].text == ","):
+        while j >= 0 and (self.doc[j].is_space or set(self.doc[j].text) <= QUOTE_MARKS | {","}):
             j -= 1
         return j >= 0 and self.doc[j].lower_ in WORK_NOUNS and is_noun(self.doc[j])
 
@@ -722,6 +731,10 @@ class Attributor:
 
     def _speaker_of_noun(self, head: Token, at: int) -> Speaker | None:
         lower = head.lower_
+        if head.tag_ == "PRP$" and lower in THIRD_PERSON_POSSESSIVES:  # `his claim that …`
+            if lower in ("his", "her"):
+                return self._resolve_pronoun("m" if lower == "his" else "f", at)
+            return self._resolve_group(at, plural=lower == "their")
         if lower in PERSONAL_PRONOUNS and head.tag_ == "PRP":
             return self._resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
         if lower in GROUP_PRONOUNS or lower == "it":

@@ -96,6 +96,8 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "auxpass") for c in clause.children):
             continue  # `what it says is …`: a clause without its own subject states nothing
         span = _clause_span(doc, clause)
+        if span is not None and _overlaps(span.start_char, span.end_char, lay.quoted_chars):
+            continue  # the quoted words inside are handled as partial quotations
         if span is not None:
             span = _without_reporters_additions(doc, span, clause)
         if span is None or len(span) < 4 or span[0].tag_ in ("WP", "WDT") or span[0].lower_ == "whether":
@@ -105,8 +107,6 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         if clause.i < token.i and not _is_trailing_attribution(doc, span, token):
             continue
         start, end = span.start_char, span.end_char
-        if _overlaps(start, end, lay.quoted_chars):
-            continue  # the quoted words inside are handled as partial quotations
         paragraph = _paragraph_of(para_starts, start)
         if paragraph in skip_paras:
             continue

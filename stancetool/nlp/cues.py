@@ -127,7 +127,7 @@ description characterization call calls appeal appeals threat threats vow vows i
 WORK_NOUNS = frozenset(
     """
 commentary column op-ed editorial essay book novel memoir biography film movie documentary song album poem
-headline episode series podcast exhibition painting
+headline episode series podcast exhibition painting anthem hymn ballad
 """.split()
 )
 PUT_FORMS = frozenset({"put", "puts", "putting"})

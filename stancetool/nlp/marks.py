@@ -15,10 +15,14 @@ OPENING_GLYPHS = frozenset("“„‟«‘‚‛‹")
 CLOSING_GLYPHS = frozenset("”»’›")
 # Characters after which a mark can open a quotation, and before which it can close one.
 OPEN_BEFORE = frozenset(" \t([{—–-―/:;,") | DOUBLE_MARKS | SINGLE_MARKS
-CLOSE_AFTER = frozenset(" \t.,;:!?)]}—–-―/…") | DOUBLE_MARKS | SINGLE_MARKS
+CLOSE_AFTER = frozenset(" \t.,;:!?)]}—–-―/…\x01") | DOUBLE_MARKS | SINGLE_MARKS
+# Two single marks standing for one double mark (`''Yes,'' he said`, as some news archives print them) are
+# read as a double mark followed by this placeholder, which keeps every offset in place.
+DOUBLED_SINGLE = "''"
+PLACEHOLDER = "\x01"
 # Stripped from the inner edges of a quotation (the comma of `"…," she said` is not quoted speech).
-TRAILING_STRIP = " \t,;:—–-―"
-LEADING_STRIP = " \t…"
+TRAILING_STRIP = " \t,;:—–-―" + PLACEHOLDER
+LEADING_STRIP = " \t…" + PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,7 @@ def _single_segments(text: str, para: Paragraph, taken: list[tuple[int, int]]) -
 
 def find_quoted_segments(text: str) -> list[QuotedSegment]:
     """Every quoted segment of `text`, in order, paragraph by paragraph."""
+    text = text.replace(DOUBLED_SINGLE, '"' + PLACEHOLDER)
     paras = paragraphs(text)
     segments: list[QuotedSegment] = []
     carried = False  # the previous paragraph's quotation runs on into this one
