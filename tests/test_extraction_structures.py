@@ -987,3 +987,18 @@ def test_his_claim_is_the_claim_of_the_person_he_refers_to(quotes_of: QuotesOf) 
     )
     q = only(quotes_of(text), "learn nothing")
     assert q.speaker == "Marek Nowak"
+
+
+def test_a_document_that_reads_speaks(quotes_of: QuotesOf) -> None:
+    text = '"The harbour must stay public," the letter reads. "We will not sell it."\n'
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.kind) for q in quotes] == [("letter", "direct"), ("letter", "direct")]
+
+
+def test_it_refers_to_the_institution_of_the_sentence_before(quotes_of: QuotesOf) -> None:
+    text = (
+        "Laura Brandt's campaign is defending her tweets about the port. It is denouncing what it calls "
+        '"the biggest smear of the season."\n'
+    )
+    q = only(quotes_of(text), "the biggest smear")
+    assert q.speaker == "Laura Brandt's campaign"

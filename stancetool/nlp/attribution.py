@@ -1015,6 +1015,12 @@ class Attributor:
                     found = self._speaker_of_noun(token, at)
                     if found is not None and found.name and not found.is_person:
                         return found
+            if not plural:
+                # `Trump's campaign is defending … It's denouncing what it calls "…"`: the institution the
+                # sentence before, in the same paragraph, is about
+                found = self._institution_before(sent, at)
+                if found is not None:
+                    return found
         para = self._paragraph_of(at)
         for event in reversed(self.events):
             if para - event.paragraph > 1:
@@ -1022,6 +1028,20 @@ class Attributor:
             if event.speaker.name and not event.speaker.is_person:
                 return event.speaker
         return None
+
+    def _institution_before(self, sent: Span, at: int) -> Speaker | None:
+        if sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        if self._paragraph_of(previous.start_char) != self._paragraph_of(at):
+            return None
+        subject = next((c for c in previous.root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or self._inside_quotes(subject):
+            return None
+        if not (is_proper_noun(subject) or subject.lower_ in INSTITUTION_NOUNS):
+            return None
+        found = self._speaker_of_noun(subject, at)
+        return found if found is not None and found.name and not found.is_person else None
 
     def _person_mentions(self) -> list[Mention]:
         mentions: list[Mention] = []

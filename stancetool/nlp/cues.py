@@ -142,7 +142,7 @@ prosecutors regulator regulators spokesperson
 """.split()
 )
 
-# Documents that report findings; with one of them as subject, `found` and `showed` report like `said`.
+# Documents that report findings: with one as subject, `found`, `showed` and `read` report like `said`.
 DOCUMENT_NOUNS = frozenset(
     """
 report study survey poll review audit analysis investigation probe inquiry memo letter filing document
@@ -156,4 +156,6 @@ _MAKING_VERBS = "make issue give deliver release post publish send write file si
 MAKING_VERB_FORMS = frozenset(f for v in _MAKING_VERBS for f in _forms(v)) | frozenset(
     {"made", "gave", "given", "sent", "wrote", "written"}
 )
-FINDING_VERB_FORMS = frozenset({"find", "finds", "found", "finding", "show", "shows", "showed", "shown"})
+FINDING_VERB_FORMS = frozenset(
+    {"find", "finds", "found", "finding", "show", "shows", "showed", "shown", "read", "reads", "reading"}
+)
