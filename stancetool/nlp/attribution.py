@@ -236,13 +236,15 @@ class Attributor:
             described = self.speaker_of_span.get(id(span))
             if described is None or described.role is None or described.name is None:
                 continue
-            role_words = described.name.lower().split()
+            role_words = re.findall(r"[\w'’-]+", described.name.lower())
+            if described.role not in role_words:
+                continue
             after_role = set(role_words[role_words.index(described.role) + 1 :])
             for later in spans[n + 1 :]:
                 person = self.speaker_of_span.get(id(later))
                 if person is None or not person.is_person or not person.name or not later.speaker_title:
                     continue
-                title_words = set(later.speaker_title.lower().split())
+                title_words = set(re.findall(r"[\w'’-]+", later.speaker_title.lower()))
                 if described.role in title_words and after_role <= title_words:
                     span.speaker, span.speaker_title = person.name, described.name
                     break
