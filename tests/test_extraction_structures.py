@@ -5,7 +5,9 @@ Every snippet is made up for the test. The pipeline is loaded once for the modul
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -1002,3 +1004,20 @@ def test_it_refers_to_the_institution_of_the_sentence_before(quotes_of: QuotesOf
     )
     q = only(quotes_of(text), "the biggest smear")
     assert q.speaker == "Laura Brandt's campaign"
+
+
+def test_stray_marks_anywhere_never_make_the_rules_fail(nlp: Language) -> None:
+    """Seed text cut at random places with quotation marks, dashes and breaks thrown in at random."""
+    rng = random.Random(7)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("seeds/*.txt"))]
+    marks = ['"', "“", "”", "'", "‘", "’", "''", ":", "—", " -- ", "\n", "\n\n", "(", ")", ",", ";"]
+    snippets = []
+    for _ in range(120):
+        text = rng.choice(texts)
+        start = rng.randrange(len(text))
+        chars = list(text[start : start + rng.randrange(20, 1200)])
+        for _ in range(rng.randrange(12)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(marks))
+        snippets.append("".join(chars))
+    failures = [doc._.stancetool_error for doc in nlp.pipe(snippets) if doc._.stancetool_error]
+    assert failures == []
