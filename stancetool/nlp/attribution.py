@@ -91,7 +91,7 @@ class Mention:
     gender: str | None
     is_subject: bool
     quoted: bool = False
-    """Named inside quotation marks (`"Crooked Hillary Clinton"`): the source's words, not an introduction."""
+    """Named inside quotation marks (`"Lyin' Ana Ruiz"`): the source's words, not an introduction."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def _is_speech_verb(token: Token) -> bool:
 
 
 def _possessed_speech_noun(token: Token) -> Token | None:
-    """The owner of a noun of speech (`Trump's claim`, `the minister's remarks`), if `token` is one."""
+    """The owner of a noun of speech (`Ruiz's claim`, `the minister's remarks`), if `token` is one."""
     if token.lower_ not in SPEECH_NOUNS or not is_noun(token):
         return None
     return next(
@@ -214,7 +214,7 @@ class Attributor:
                 for i in range(span.start, span.end):
                     self.quoted_tokens[i] = True
         self.mentions = self._person_mentions()
-        # `Mr. Obama` anywhere in the article tells that a later `she` is not Barack Obama
+        # `Mr. Nowak` anywhere in the article tells that a later `she` is not Marek Nowak
         everyone = self._registry(len(self.text) + 1)
         self.titled_gender: dict[str, str] = {}
         for mention in self.mentions:
@@ -346,7 +346,7 @@ class Attributor:
             # belong to whoever the clause is about, when that is someone named.
             verbs = self._governing_verbs(quote)
             if any(_is_speech_verb(verb) for verb in verbs):
-                verbs = []  # `voters agreed that Clinton is in "good health"`: not Clinton's words
+                verbs = []  # `voters agreed that Ruiz is in "good health"`: not Ruiz's words
             for verb in verbs:
                 # a name merely standing near a verb of another kind is no sign of who spoke
                 speaker = self._speaker_of_verb(verb, quote.start_char, guess_adjacent=False)
@@ -373,7 +373,7 @@ class Attributor:
         return j >= 0 and self.doc[j].lower_ in WORK_NOUNS and is_noun(self.doc[j])
 
     def _previous_sentence_subject(self, quote: Span) -> Speaker | None:
-        """`Sanders identified … as one reason. "The younger people are …"`: the person the sentence before,
+        """`Ruiz named … as one reason. "The younger people are …"`: the person the sentence before,
         in the same paragraph, is about."""
         sent = self.doc[quote.start].sent
         if sent.start == 0:
@@ -495,7 +495,7 @@ class Attributor:
                 or (t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to")
             )
         ]
-        # `"That makes me smart," when Clinton blasted him`: a verb in a clause set beside the quotation by
+        # `"I never saw it," when Ortiz pressed him`: a verb in a clause set beside the quotation by
         # `when`, `after`, `because` … tells what happened around the words, not who spoke them.
         nearby.sort(key=lambda t: (self._subordinate(t), min(abs(t.i - quote.start), abs(t.i - quote.end))))
         candidates += [t for t in nearby if t not in candidates]
@@ -546,7 +546,7 @@ class Attributor:
                 verb = (
                     first_verb if first_verb is not None and first_verb.lower_ in SPEECH_VERB_FORMS else None
                 )
-                # `…?" Trump said, looking …`, not `…" Russia insisted that …`, which reports its own words.
+                # `…?" Ruiz said, looking …`, not `…" Russia insisted that …`, which reports its own words.
                 bare = verb is not None and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
                 if verb is not None and (unfinished or bare):
                     end = nxt.end
@@ -587,14 +587,14 @@ class Attributor:
     def _speaker_of_verb(self, verb: Token, at: int, guess_adjacent: bool = True) -> Speaker | None:
         owner = _possessed_speech_noun(verb)
         if owner is not None:
-            return self._speaker_of_noun(owner, at)  # `Trump's claim of "thousands of shootings"`
+            return self._speaker_of_noun(owner, at)  # `Ruiz's claim of "thousands of voters"`
         if verb.lower_ == "according":
             to = self.doc[verb.i + 1]
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             return self._speaker_of_noun(obj, at) if obj is not None else None
         before = self.doc[verb.i - 1] if verb.i > 0 else None
         if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
-            return self._speaker_of_noun(before, at)  # `footage of Hillary Clinton asking, "…"`
+            return self._speaker_of_noun(before, at)  # `footage of Ana Ruiz asking, "…"`
         opener = before
         if before is not None and before.tag_ == "IN" and verb.i > 1:
             opener = self.doc[verb.i - 2]  # `…, while chanting`, `— after saying`
@@ -644,7 +644,7 @@ class Attributor:
         return self._adjacent_speaker(verb, at)
 
     def _joint_speaker(self, subject: Token, first: Speaker | None, at: int) -> Speaker | None:
-        """`Obama and Clinton call them "lone wolves"`: every named conjunct speaks, not only the first."""
+        """`Nowak and Ruiz call them "lone wolves"`: every named conjunct speaks, not only the first."""
         if first is None or not first.name or not first.named:
             return first
         names = [first.name]
@@ -776,7 +776,7 @@ class Attributor:
                 and len(name_tokens) > len(title_words)
                 and (head.ent_type_ not in ("ORG", "GPE", "NORP") or first.is_sent_start)
             ) or (
-                # `European Commission President Ursula von der Leyen`: a role word, then a name of two words
+                # `Harbour Board President Ines van der Berg`: a role word, then a name of two words
                 title_words
                 and title_words[-1].lower().rstrip(".") in PERSONAL_TITLES
                 and len(rest) >= 2
@@ -791,7 +791,7 @@ class Attributor:
                 return self._known_person(resolved, at)  # `Darden`, `De Vries` → the full name
             role = self._role_apposition(head)
             if role is not None and len(name_tokens) >= 2:
-                # `Oleksandr Kubrakov, Ukraine's infrastructure minister,` that NER took for an organisation
+                # `Marek Nowak, Poland's infrastructure minister,` that NER took for an organisation
                 return self._person_from_words(name_words(name_tokens), name_tokens[0].idx, role)
             organisation = self._organisation(head, phrase)
             if organisation is not None:
@@ -900,7 +900,7 @@ class Attributor:
             if token.dep_ == "appos" and token.ent_type_ == "PERSON" and not self._inside_quotes(token):
                 ent = self.entity_of[token.i]
                 if ent is not None:
-                    # `the Foreign Secretary, James Cleverly,`: the noun it stands beside is the title
+                    # `the Transport Secretary, Laura Brandt,`: the noun it stands beside is the title
                     described = token.head.i == head.i and (
                         head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS
                     )
@@ -946,7 +946,7 @@ class Attributor:
         known = self._mention_for(name, at)
         if known is not None:
             return Speaker(name, known.title, True, known.gender)
-        # someone NER missed but an earlier attribution named with a title (`Kubrakov, the minister,`)
+        # someone NER missed but an earlier attribution named with a title (`Nowak, the minister,`)
         spoke = next((e.speaker for e in reversed(self.events) if e.speaker.name == name), None)
         return Speaker(name, spoke.title if spoke else None, True, spoke.gender if spoke else None)
 
@@ -989,7 +989,7 @@ class Attributor:
         return best
 
     def _person_with_role(self, role: str, at: int) -> Mention | None:
-        """`the Vermont senator` → the person last introduced as `Sen. Bernie Sanders`, nearby."""
+        """`the Ohio senator` → the person last introduced as `Sen. Ana Ruiz`, nearby."""
         para = self._paragraph_of(at)
         for mention in reversed(self.mentions):
             if mention.start >= at or not mention.title:
@@ -1007,18 +1007,18 @@ class Attributor:
         organisation that spoke nearby."""
         span = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if span is not None:
-            # `Although the IMF did not single out …, it referenced "…"`: the nearest organisation that is
+            # `Although the World Bank did not name …, it referenced "…"`: the nearest organisation that is
             # the subject of a clause before, in the same sentence
             sent = span[0].sent
             for token in reversed(sent[: max(0, span[0].i - sent.start)]):
                 if token.dep_ not in SUBJECT_DEPS or self._inside_quotes(token):
                     continue
-                if is_proper_noun(token) or (plural and token.tag_ == "NNS"):  # `Proponents …, they say`
+                if is_proper_noun(token) or (plural and token.tag_ == "NNS"):  # `Tenant groups …, they say`
                     found = self._speaker_of_noun(token, at)
                     if found is not None and found.name and not found.is_person:
                         return found
             if not plural:
-                # `Trump's campaign is defending … It's denouncing what it calls "…"`: the institution the
+                # `Brandt's campaign is defending … It is denouncing what it calls "…"`: the institution the
                 # sentence before, in the same paragraph, is about
                 found = self._institution_before(sent, at)
                 if found is not None:
@@ -1051,7 +1051,7 @@ class Attributor:
             if ent.label_ != "PERSON":
                 continue
             if len(ent) > 2 and ent[0].is_lower and ent[1].text == "-":
-                ent = ent[2:]  # `pro-Clinton`, `anti-Trump`: a prefix, not a first name
+                ent = ent[2:]  # `pro-Ruiz`, `anti-Nowak`: a prefix, not a first name
             title_words, names = split_title(name_words(ent))
             names = without_trailing_verb([w for w in (clean_name_token(w) for w in names) if w])
             if not names:

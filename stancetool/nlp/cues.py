@@ -115,7 +115,7 @@ PERSONAL_TITLES = ROLE_NOUNS | frozenset(
     "mr mrs ms miss dr prof sir dame lord lady rev fr sen rep gov gen lt col maj capt sgt adm cmdr".split()
 )
 
-# Nouns of speech whose owner is the speaker: `Trump's claim of "…"`, `the minister's "…" remarks`.
+# Nouns of speech whose owner is the speaker: `Ruiz's claim of "…"`, `the minister's "…" remarks`.
 SPEECH_NOUNS = frozenset(
     """
 claim claims statement statements remark remarks comment comments words assertion assertions warning warnings

@@ -16,12 +16,12 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def clean_name_token(word: str) -> str:
-    # `">Sanders`: markup left over from a web page sticks to the first letter
+    # `">Ruiz`: markup left over from a web page sticks to the first letter
     return _POSSESSIVE.sub("", word).strip(",;:").lstrip("\"'<>=/")
 
 
 def name_words(tokens: Iterable[Token]) -> list[str]:
-    """The words of a name as written: `Ban Ki-moon` stays hyphenated; punctuation and `'s` go."""
+    """The words of a name as written: `Kim Soo-jin` stays hyphenated; punctuation and `'s` go."""
     words: list[str] = []
     joined = previous_space = False
     for token in tokens:
@@ -40,7 +40,7 @@ def name_words(tokens: Iterable[Token]) -> list[str]:
 
 
 def without_trailing_verb(words: list[str]) -> list[str]:
-    """`Obama Says`, as NER reads a headline: a name does not end in `Says` or `Warns`."""
+    """`Ruiz Says`, as NER reads a headline: a name does not end in `Says` or `Warns`."""
     while len(words) > 1 and words[-1].lower() in SPEECH_VERB_FORMS and words[-1].lower().endswith("s"):
         words = words[:-1]
     return words
@@ -90,7 +90,7 @@ class NameRegistry:
     @staticmethod
     def same_person(mention: str, full: str) -> bool:
         """Whether a resolved full name only adds to the mention's words (`De Vries` → `Bill de Vries`,
-        `Loretta Lynch` → `Loretta E. Lynch`), rather than replacing them."""
+        `Ana Ruiz` → `Ana M. Ruiz`), rather than replacing them."""
         words, parts = mention.lower().split(), full.lower().split()
         return parts[-len(words) :] == words or (words[0], words[-1]) == (parts[0], parts[-1])
 
@@ -116,7 +116,7 @@ class NameRegistry:
             elif len(tokens) < len(parts) and parts[-len(tokens) :] == tokens:
                 score = 3
             elif len(tokens) == 2 and parts[0] == tokens[0] and parts[-1] == tokens[-1]:
-                score = 3  # `Loretta Lynch` → `Loretta E. Lynch`: the middle initial left out
+                score = 3  # `Ana Ruiz` → `Ana M. Ruiz`: the middle initial left out
             elif all(p.startswith(t) for p, t in zip(parts, tokens, strict=False)):
                 score = 1  # a truncated transcript tag
             else:
