@@ -342,7 +342,7 @@ class Attributor:
         if named is not None:
             return named, ":", kind
         if not standalone or self._after_colon(seg.open_mark):
-            # `likened the refugees to a "vicious snake"`, `rolled out a message: "It's about me."`: the words
+            # `likened the plan to a "slow-motion shipwreck"`, `posted: "It is about us."`: the words
             # belong to whoever the clause is about, when that is someone named.
             verbs = self._governing_verbs(quote)
             if any(_is_speech_verb(verb) for verb in verbs):
