@@ -1021,3 +1021,21 @@ def test_stray_marks_anywhere_never_make_the_rules_fail(nlp: Language) -> None:
         snippets.append("".join(chars))
     failures = [doc._.stancetool_error for doc in nlp.pipe(snippets) if doc._.stancetool_error]
     assert failures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'MOSCOW — Russia\'s central bank raised rates on Friday, citing "inflationary pressure."\n',
+            "Russia's central bank",
+        ),
+        (
+            'HARBOURTON -- Mayor Ines Varga, opening the quay Saturday, said it would "change the town."\n',
+            "Ines Varga",
+        ),
+    ],
+)
+def test_a_dateline_is_not_a_speaker(quotes_of: QuotesOf, text: str, speaker: str) -> None:
+    [q] = [q for q in quotes_of(text) if q.kind == "partial"]
+    assert q.speaker == speaker

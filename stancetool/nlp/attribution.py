@@ -383,7 +383,7 @@ class Attributor:
             return None
         if self._inside_quotes(previous.root):
             return None
-        subject = next((c for c in previous.root.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = self._subject_of(previous.root)
         if subject is None or subject.tag_ == "PRP":
             return None
         speaker = self._speaker_of_noun(subject, quote.start_char)
@@ -608,9 +608,7 @@ class Attributor:
         description: Speaker | None = None
         for _ in range(5):
             found: Speaker | None = None
-            subject = next(
-                (c for c in current.children if c.dep_ in SUBJECT_DEPS and not self._inside_quotes(c)), None
-            )
+            subject = next((c for c in self._subjects(current) if not self._inside_quotes(c)), None)
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             agent_obj = (
                 next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -642,6 +640,34 @@ class Attributor:
         if description is not None or not guess_adjacent:
             return description
         return self._adjacent_speaker(verb, at)
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        """The verb's subjects, leaving out a dateline the parser took for one (`MOSCOW — The bank said`, or
+        `MOSCOW — Ana Ruiz said`, where the name hangs on the dateline as an apposition)."""
+        subjects: list[Token] = []
+        for child in verb.children:
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            if not self._is_dateline(child):
+                subjects.append(child)
+            else:
+                subjects.extend(c for c in child.children if c.dep_ == "appos")
+        return subjects
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        subjects = self._subjects(verb)
+        return subjects[0] if subjects else None
+
+    def _is_dateline(self, token: Token) -> bool:
+        """`MOSCOW —`, `KYIV, Ukraine (AP) —`: the capitals and dash that open a wire story."""
+        para_start = self.para_starts[self._paragraph_of(token.idx)]
+        if token.idx - para_start > 40 or not token.text.isupper() or len(token.text) < 2:
+            return False
+        rest = self.text[token.idx : token.idx + 50]
+        return (
+            re.match(r"[A-Z][A-Z .'-]*(?:, [A-Z][\w .'-]*)?(?: \([\w .]+\))? ?(?:—|–|--| - )", rest)
+            is not None
+        )
 
     def _joint_speaker(self, subject: Token, first: Speaker | None, at: int) -> Speaker | None:
         """`Nowak and Ruiz call them "lone wolves"`: every named conjunct speaks, not only the first."""
@@ -676,7 +702,7 @@ class Attributor:
                     c.tag_ in ("WDT", "WP", "WRB") for c in token.children
                 ):
                     continue  # `where the team played` describes a noun; the clause's doer is further back
-                subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+                subject = self._subject_of(token)
                 if subject is None and token.dep_ == "xcomp":
                     continue  # `Wang declined to say …, saying`: the doer is the one who declined
                 if subject is None:
@@ -857,7 +883,7 @@ class Attributor:
         maker = noun.head
         if noun.dep_ != "dobj" or maker.lower_ not in MAKING_VERB_FORMS:
             return None
-        subject = next((c for c in maker.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = self._subject_of(maker)
         if subject is not None:
             found = self._speaker_of_noun(subject, at)
         else:
@@ -1037,7 +1063,7 @@ class Attributor:
         previous = self.doc[sent.start - 1].sent
         if self._paragraph_of(previous.start_char) != self._paragraph_of(at):
             return None
-        subject = next((c for c in previous.root.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = self._subject_of(previous.root)
         if subject is None or self._inside_quotes(subject):
             return None
         if not (is_proper_noun(subject) or subject.lower_ in INSTITUTION_NOUNS):
