@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +34,7 @@ from stancetool.nlp.names import (
     split_title,
     without_trailing_verb,
 )
+from stancetool.nlp.people import Event, Mention, People, Speaker
 from stancetool.nlp.records import QuoteSpan
 from stancetool.nlp.tags import (
     is_determiner,
@@ -56,22 +57,8 @@ CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # A quotation with no cue continues the speaker of a speech event at most this many paragraphs back.
 FLOAT_REACH = 1
-# A definite description or pronoun refers to a person named at most this many paragraphs back.
-REFERENCE_REACH = 4
 MAX_CONTEXT_CHARS = 700
 MIN_QUOTE_WORDS = 2
-ROLE_ABBREVIATIONS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "pres": "president",
-    "prof": "professor",
-    "amb": "ambassador",
-    "sec": "secretary",
-    "adm": "admiral",
-    "lt": "lieutenant",
-}
 MIN_ORPHAN_WORDS = 4
 THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
@@ -80,37 +67,6 @@ MIN_REPEATED_WORDS = 3
 SUBORDINATORS = frozenset(
     "when whenever while after before because since until once if unless although though whereas".split()
 )
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    paragraph: int
-    name: str
-    title: str | None
-    gender: str | None
-    is_subject: bool
-    quoted: bool = False
-    """Named inside quotation marks (`"Lyin' Ana Ruiz"`): the source's words, not an introduction."""
-
-
-@dataclass(frozen=True)
-class Speaker:
-    name: str | None
-    title: str | None = None
-    is_person: bool = False
-    gender: str | None = None
-    named: bool = True
-    """False for a description such as `the statement` or `critics`, which names no one."""
-    role: str | None = None
-    """For a description of a person by role that names no one yet (`a top diplomat`): the role noun."""
-
-
-@dataclass(frozen=True)
-class Event:
-    start: int
-    paragraph: int
-    speaker: Speaker
 
 
 def _gender_of(words: list[str]) -> str | None:
@@ -213,13 +169,7 @@ class Attributor:
             if span is not None:
                 for i in range(span.start, span.end):
                     self.quoted_tokens[i] = True
-        self.mentions = self._person_mentions()
-        # `Mr. Nowak` anywhere in the article tells that a later `she` is not Marek Nowak
-        everyone = self._registry(len(self.text) + 1)
-        self.titled_gender: dict[str, str] = {}
-        for mention in self.mentions:
-            if mention.gender:
-                self.titled_gender.setdefault(everyone.resolve(mention.name) or mention.name, mention.gender)
+        self.people = People(self._person_mentions(), self.events, self._paragraph_of)
 
     # ---------------------------------------------------------------- entry point
     def attribute(self, candidates: list[Candidate]) -> list[QuoteSpan]:
@@ -761,10 +711,10 @@ class Attributor:
         lower = head.lower_
         if head.tag_ == "PRP$" and lower in THIRD_PERSON_POSSESSIVES:  # `his claim that …`
             if lower in ("his", "her"):
-                return self._resolve_pronoun("m" if lower == "his" else "f", at)
+                return self.people.resolve_pronoun("m" if lower == "his" else "f", at)
             return self._resolve_group(at, plural=lower == "their")
         if lower in PERSONAL_PRONOUNS and head.tag_ == "PRP":
-            return self._resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
+            return self.people.resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
         if lower in GROUP_PRONOUNS or lower == "it":
             return self._resolve_group(at, plural=lower != "it")
         if self._share_of_group(head):
@@ -812,9 +762,9 @@ class Attributor:
                 return self._person_from_words(name_words(name_tokens), name_tokens[0].idx, None)
             name = _words(name_tokens) or head.text
             name = clean_name_token(name) if " " not in name else name.removesuffix("'s").removesuffix("’s")
-            resolved = self._registry(at).resolve(name)
+            resolved = self.people.registry(at).resolve(name)
             if resolved is not None and (" " not in name or NameRegistry.same_person(name, resolved)):
-                return self._known_person(resolved, at)  # `Darden`, `De Vries` → the full name
+                return self.people.known_person(resolved, at)  # `Darden`, `De Vries` → the full name
             role = self._role_apposition(head)
             if role is not None and len(name_tokens) >= 2:
                 # `Marek Nowak, Poland's infrastructure minister,` that NER took for an organisation
@@ -831,7 +781,7 @@ class Attributor:
             description = _title(phrase) or head.text
             if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
                 return Speaker(description, named=False)  # `a senior diplomat said`: someone not named
-            referent = self._person_with_role(lower, at) or self._recent_person(at, None)
+            referent = self.people.person_with_role(lower, at) or self.people.recent_person(at, None)
             if referent is not None:
                 return Speaker(referent.name, description, True, referent.gender)
             return Speaker(description, named=False, role=lower)
@@ -951,7 +901,7 @@ class Attributor:
         names = without_trailing_verb([w for w in (clean_name_token(w) for w in names) if w])
         gender = _gender_of(title_words)
         name = " ".join(names)
-        resolved = self._registry(at).resolve(name)
+        resolved = self.people.registry(at).resolve(name)
         if resolved is not None and (
             len(names) <= 1 or name == name.upper() or NameRegistry.same_person(name, resolved)
         ):
@@ -961,20 +911,12 @@ class Attributor:
         full_title = " ".join(x for x in [title or "", " ".join(title_words)] if x).strip() or None
         if title and title_words and " ".join(title_words) in title:
             full_title = title
-        known = self._mention_for(name, at)
+        known = self.people.mention_for(name, at)
         if full_title is None and known is not None:
             full_title = known.title
         if gender is None and known is not None:
             gender = known.gender
         return Speaker(name, full_title, True, gender)
-
-    def _known_person(self, name: str, at: int) -> Speaker:
-        known = self._mention_for(name, at)
-        if known is not None:
-            return Speaker(name, known.title, True, known.gender)
-        # someone NER missed but an earlier attribution named with a title (`Nowak, the minister,`)
-        spoke = next((e.speaker for e in reversed(self.events) if e.speaker.name == name), None)
-        return Speaker(name, spoke.title if spoke else None, True, spoke.gender if spoke else None)
 
     def _turn_speaker(self, cand: Candidate) -> Speaker:
         assert cand.turn is not None
@@ -983,51 +925,6 @@ class Attributor:
         return self._person_from_words(cand.turn.tag.split(), cand.turn.tag_start, None)
 
     # ---------------------------------------------------------------- reference
-    def _resolve_pronoun(self, gender: str, at: int) -> Speaker | None:
-        person = self._recent_person(at, gender)
-        return Speaker(person.name, person.title, True, person.gender or gender) if person else None
-
-    def _recent_person(self, at: int, gender: str | None) -> Mention | None:
-        """The person most recently named (as a speaker or a sentence subject) before `at`, nearby."""
-        para = self._paragraph_of(at)
-        best: Mention | None = None
-        for event in reversed(self.events):
-            if event.start >= at:
-                continue
-            if para - event.paragraph > REFERENCE_REACH:
-                break
-            sp = event.speaker
-            known = sp.gender or self.titled_gender.get(sp.name or "")
-            if sp.is_person and sp.name and (gender is None or known in (None, gender)):
-                best = Mention(event.start, event.paragraph, sp.name, sp.title, known, True)
-                break
-        for mention in reversed(self.mentions):
-            if mention.start >= at or (best is not None and mention.start <= best.start):
-                continue
-            if para - mention.paragraph > REFERENCE_REACH:
-                break
-            if not mention.is_subject:
-                continue
-            full = self._registry(at).resolve(mention.name) or mention.name
-            known = mention.gender or self.titled_gender.get(full)
-            if gender is None or known in (None, gender):
-                return Mention(mention.start, mention.paragraph, full, mention.title, known, True)
-        return best
-
-    def _person_with_role(self, role: str, at: int) -> Mention | None:
-        """`the Ohio senator` → the person last introduced as `Sen. Ana Ruiz`, nearby."""
-        para = self._paragraph_of(at)
-        for mention in reversed(self.mentions):
-            if mention.start >= at or not mention.title:
-                continue
-            if para - mention.paragraph > 2 * REFERENCE_REACH:
-                break
-            words = {w.lower().strip(".,") for w in mention.title.split()}
-            if role in words or any(ROLE_ABBREVIATIONS.get(w) == role for w in words):
-                full = self._registry(at).resolve(mention.name) or mention.name
-                return Mention(mention.start, mention.paragraph, full, mention.title, mention.gender, True)
-        return None
-
     def _resolve_group(self, at: int, plural: bool = False) -> Speaker | None:
         """`it`/`they`: the organisation (or, for `they`, the group) the sentence is about, else the last
         organisation that spoke nearby."""
@@ -1105,38 +1002,6 @@ class Attributor:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _introduced_names(self) -> list[Mention]:
-        """Mentions that can introduce a full name: those of two words or more, except a name inside a
-        quotation that only adds to a name the article gives (`"Lyin' Ana Ruiz"` beside `Ana Ruiz`)."""
-        full = [m for m in self.mentions if len(m.name.split()) >= 2]
-        plain = {m.name for m in full if not m.quoted}
-        return [
-            m
-            for m in full
-            if not m.quoted
-            or m.name in plain
-            or not any(NameRegistry.same_person(name, m.name) for name in plain)
-        ]
-
-    def _registry(self, at: int) -> NameRegistry:
-        """Full names introduced before `at` (or anywhere, when none before fits)."""
-        registry = NameRegistry()
-        introduced = self._introduced_names()
-        for mention in introduced:
-            if mention.start < at:
-                registry.add(mention.name, mention.title)
-        for event in self.events:
-            if event.speaker.is_person and event.speaker.name and len(event.speaker.name.split()) >= 2:
-                registry.add(event.speaker.name, event.speaker.title)
-        return _FallbackRegistry(registry, [m.name for m in introduced])
-
-    def _mention_for(self, name: str, at: int) -> Mention | None:
-        found = None
-        for mention in self.mentions:
-            if mention.name == name and mention.title and (found is None or mention.start < at):
-                found = mention
-        return found
-
     # ---------------------------------------------------------------- layout helpers
     def _paragraph_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
@@ -1163,20 +1028,3 @@ def _repeats(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         return False
     n = len(short)
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
-
-
-class _FallbackRegistry(NameRegistry):
-    """Resolves against earlier names first, then against names the article gives later."""
-
-    def __init__(self, earlier: NameRegistry, all_names: list[str]) -> None:
-        super().__init__(earlier.people, earlier.order)
-        self._all = all_names
-
-    def resolve(self, mention: str) -> str | None:
-        found = super().resolve(mention)
-        if found is not None:
-            return found
-        later = NameRegistry()
-        for name in self._all:
-            later.add(name)
-        return later.resolve(mention)
