@@ -1,0 +1,546 @@
+"""Speakers: who the words governed by a verb, or owned by a noun, belong to, with names resolved."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from stancetool.nlp.candidates import Candidate, DocLayout
+from stancetool.nlp.cues import (
+    DOCUMENT_NOUNS,
+    GROUP_PRONOUNS,
+    INSTITUTION_NOUNS,
+    MAKING_VERB_FORMS,
+    PERSONAL_PRONOUNS,
+    PERSONAL_TITLES,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+    TITLE_WORDS,
+)
+from stancetool.nlp.names import (
+    NameRegistry,
+    clean_name_token,
+    name_words,
+    normal_case,
+    split_title,
+    without_trailing_verb,
+)
+from stancetool.nlp.people import Event, Mention, People, Speaker
+from stancetool.nlp.syntax import (
+    NON_SPEAKER_ENTITIES,
+    SUBJECT_DEPS,
+    THIRD_PERSON_POSSESSIVES,
+    could_speak,
+    gender_of,
+    phrase_text,
+    speech_noun_owner,
+    title_text,
+)
+from stancetool.nlp.tags import is_nominal, is_noun, is_preposition, is_proper_noun
+from stancetool.nlp.transcript import is_unidentified
+
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
+class SpeakerFinder:
+    """Finds who speaks in one Doc: the subject of a speech verb, the owner of a statement, a name, a title,
+    an organisation or a description, with short names, pronouns and roles resolved through `People`."""
+
+    def __init__(self, doc: Doc, lay: DocLayout) -> None:
+        self.doc = doc
+        self.lay = lay
+        self.text = lay.text
+        self.para_starts = [p.start for p in lay.paras]
+        self.events: list[Event] = []
+        """Speech events attributed so far, in reading order: the attributor appends, references read."""
+        # Looked up for nearly every token; spaCy builds new Span objects on each `doc.ents`.
+        self.ents = list(doc.ents)
+        self.entity_of: list[Span | None] = [None] * len(doc)
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self.entity_of[i] = ent
+        self.quoted_tokens = [False] * len(doc)
+        for a, b in lay.quoted_chars:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    self.quoted_tokens[i] = True
+        self.people = People(self._person_mentions(), self.events, self.paragraph_of)
+
+    def inside_quotes(self, token: Token) -> bool:
+        return self.quoted_tokens[token.i]
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
+
+    def of_verb(self, verb: Token, at: int, guess_adjacent: bool = True) -> Speaker | None:
+        owner = speech_noun_owner(verb)
+        if owner is not None:
+            return self.of_noun(owner, at)  # `Ruiz's claim of "thousands of voters"`
+        if verb.lower_ == "according":
+            to = self.doc[verb.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            return self.of_noun(obj, at) if obj is not None else None
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
+            return self.of_noun(before, at)  # `footage of Ana Ruiz asking, "…"`
+        opener = before
+        if before is not None and before.tag_ == "IN" and verb.i > 1:
+            opener = self.doc[verb.i - 2]  # `…, while chanting`, `— after saying`
+        if verb.tag_ == "VBG" and opener is not None and opener.text in (",", "—", "–", "-"):
+            # `When Russia vetoed it, China abstained, saying …`: the clause just before says who, whatever
+            # verb the parser hung the participle on.
+            doer = self._subject_of_previous_clause(verb)
+            if doer is not None:
+                return doer
+        current = verb
+        description: Speaker | None = None
+        for _ in range(5):
+            found: Speaker | None = None
+            subject = next((c for c in self._subjects(current) if not self.inside_quotes(c)), None)
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            agent_obj = (
+                next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            )
+            if subject is not None:
+                if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    found = self.of_noun(current.head, at)
+                else:
+                    found = self._joint_speaker(subject, self.of_noun(subject, at), at)
+            elif agent_obj is not None:
+                found = self.of_noun(agent_obj, at)
+            elif current.dep_ in ("acl", "relcl") and is_nominal(current.head):
+                found = self.of_noun(current.head, at)
+            if found is not None and found.name and found.named:
+                return found
+            # `the Council issued a statement calling …`: a document speaks for whoever issued it.
+            description = description or found
+            if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
+                current = current.head  # on to the verb that governs the document's noun
+            if (
+                current.head.i == current.i
+                or (found is None and current.dep_ not in CLIMB_DEPS)
+                or current.dep_ in ("ROOT",)
+                # `…, but officials warned`, `as Western governments warned`: a clause with its own subject
+                or (found is not None and current.dep_ in ("conj", "advcl"))
+            ):
+                break
+            current = current.head
+        if description is not None or not guess_adjacent:
+            return description
+        return self._adjacent_speaker(verb, at)
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        """The verb's subjects, leaving out a dateline the parser took for one (`MOSCOW — The bank said`, or
+        `MOSCOW — Ana Ruiz said`, where the name hangs on the dateline as an apposition)."""
+        subjects: list[Token] = []
+        for child in verb.children:
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            if not self._is_dateline(child):
+                subjects.append(child)
+            else:
+                subjects.extend(c for c in child.children if c.dep_ == "appos")
+        return subjects
+
+    def subject_of(self, verb: Token) -> Token | None:
+        subjects = self._subjects(verb)
+        return subjects[0] if subjects else None
+
+    def _is_dateline(self, token: Token) -> bool:
+        """`MOSCOW —`, `KYIV, Ukraine (AP) —`: the capitals and dash that open a wire story."""
+        para_start = self.para_starts[self.paragraph_of(token.idx)]
+        if token.idx - para_start > 40 or not token.text.isupper() or len(token.text) < 2:
+            return False
+        rest = self.text[token.idx : token.idx + 50]
+        return (
+            re.match(r"[A-Z][A-Z .'-]*(?:, [A-Z][\w .'-]*)?(?: \([\w .]+\))? ?(?:—|–|--| - )", rest)
+            is not None
+        )
+
+    def _joint_speaker(self, subject: Token, first: Speaker | None, at: int) -> Speaker | None:
+        """`Nowak and Ruiz call them "lone wolves"`: every named conjunct speaks, not only the first."""
+        if first is None or not first.name or not first.named:
+            return first
+        names = [first.name]
+        for conjunct in subject.conjuncts:
+            if conjunct.i < subject.i or not is_proper_noun(conjunct) or self.inside_quotes(conjunct):
+                continue
+            other = self.of_noun(conjunct, at)
+            if other is None or not other.name or not other.named or other.name in names:
+                return first
+            names.append(other.name)
+        if len(names) == 1:
+            return first
+        return Speaker(", ".join(names[:-1]) + " and " + names[-1])
+
+    def _subject_of_previous_clause(self, participle: Token) -> Speaker | None:
+        sent = participle.sent
+        for j in range(participle.i - 2, sent.start - 1, -1):
+            token = self.doc[j]
+            if token.dep_ in ("aux", "auxpass"):
+                token = token.head
+            if token.tag_ in ("VBD", "VBZ", "VBP", "VB") and not self.inside_quotes(token):
+                if token.dep_ == "ccomp" or any(
+                    c.dep_ == "mark" and c.lower_ in ("whether", "if", "that") for c in token.children
+                ):
+                    # `X said the plan was dead, adding …`, `… whether Y would agree, saying`: a reported or
+                    # subordinate clause is not the doer
+                    continue
+                if token.dep_ in ("relcl", "acl") and any(
+                    c.tag_ in ("WDT", "WP", "WRB") for c in token.children
+                ):
+                    continue  # `where the team played` describes a noun; the clause's doer is further back
+                subject = self.subject_of(token)
+                if subject is None and token.dep_ == "xcomp":
+                    continue  # `Wang declined to say …, saying`: the doer is the one who declined
+                if subject is None:
+                    return None
+                found = self.of_noun(subject, participle.idx)
+                return found if found is not None and found.name else None
+        return None
+
+    def _adjacent_speaker(self, verb: Token, at: int) -> Speaker | None:
+        """`"…," Flynn, a top surrogate, said` or `" said Hong Lei` when the parse missed the subject."""
+        doc = self.doc
+        sent = verb.sent
+        j = verb.i - 1
+        leftmost: Token | None = None
+        while j >= sent.start and not self.inside_quotes(doc[j]) and verb.i - j <= 12:
+            if could_speak(doc[j]):
+                leftmost = doc[j]
+            j -= 1
+        if leftmost is not None:
+            return self._joint_speaker(leftmost, self.of_noun(leftmost, at), at)
+        for k in range(verb.i + 1, min(sent.end, verb.i + 8)):
+            token = doc[k]
+            if self.inside_quotes(token) or token.is_punct or is_preposition(token):
+                break
+            if could_speak(token) and token.ent_type_ not in NON_SPEAKER_ENTITIES:
+                speaker = self.of_noun(token, at)
+                role = [t for t in doc[verb.i + 1 : token.i] if t.is_lower and t.is_alpha]
+                if (
+                    speaker is not None
+                    and speaker.title is None
+                    and role
+                    and len(role) == token.i - verb.i - 1
+                ):
+                    # `said engineer Omar Haddad`, which the parser may read as a verb and its object
+                    speaker = replace(speaker, title=phrase_text(role))
+                return speaker
+        return None
+
+    def _noun_phrase(self, head: Token) -> list[Token]:
+        skip: set[int] = set()
+        for child in head.children:
+            if (
+                child.dep_ in ("relcl", "acl", "appos", "advcl")
+                or (child.dep_ == "punct" and child.i > head.i)
+                or (child.dep_ == "prep" and child.lower_ in ("including", "like", "such", "among"))
+            ):
+                skip.update(t.i for t in child.subtree)
+        tokens = [t for t in head.subtree if t.i not in skip and not self.inside_quotes(t)]
+        while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det" or tokens[0].dep_ == "cc"):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        return tokens
+
+    def of_noun(self, head: Token, at: int) -> Speaker | None:
+        lower = head.lower_
+        if head.tag_ == "PRP$" and lower in THIRD_PERSON_POSSESSIVES:  # `his claim that …`
+            if lower in ("his", "her"):
+                return self.people.resolve_pronoun("m" if lower == "his" else "f", at)
+            return self._resolve_group(at, plural=lower == "their")
+        if lower in PERSONAL_PRONOUNS and head.tag_ == "PRP":
+            return self.people.resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
+        if lower in GROUP_PRONOUNS or lower == "it":
+            return self._resolve_group(at, plural=lower != "it")
+        if self._share_of_group(head):
+            # `Only 52 percent of registered voters agreed that …`: a share of a group, as a poll reports it
+            return Speaker(phrase_text(self._noun_phrase(head)), named=False)
+        if head.tag_ in ("PRP", "WP", "WDT", "EX") or head.is_punct or head.ent_type_ in NON_SPEAKER_ENTITIES:
+            return None
+        if head.tag_ == "DT" and lower in ("that", "this", "each", "both", "either", "neither", "all"):
+            # `"That makes me smart," … asserting`: the words, not a speaker; `each saying`: whoever the
+            # clause before names
+            return None
+        person = self._person_entity(head)
+        if person is not None:
+            ent, phrase = person
+            words = name_words(ent)
+            before = [t for t in phrase if t.i < ent.start and (not t.is_punct or t.tag_ == "HYPH")]
+            appos = self._appositive(head, exclude=ent)
+            return self.person_from_words(words, ent.start_char, title_text(before) or appos)
+        phrase = self._noun_phrase(head)
+        if not phrase:
+            return None
+        if is_proper_noun(head):
+            name_tokens = [
+                t
+                for t in phrase
+                if t.i <= head.i and (is_proper_noun(t) or t.dep_ == "compound" or t.tag_ == "HYPH")
+            ]
+            while name_tokens and name_tokens[0].tag_ == "HYPH":
+                name_tokens = name_tokens[1:]
+            title_words, rest = split_title([t.text for t in name_tokens])
+            first = name_tokens[0]
+            personal = first.lower_.rstrip(".") in PERSONAL_TITLES
+            if (
+                personal
+                and len(name_tokens) > len(title_words)
+                and (head.ent_type_ not in ("ORG", "GPE", "NORP") or first.is_sent_start)
+            ) or (
+                # `Harbour Board President Ines van der Berg`: a role word, then a name of two words
+                title_words
+                and title_words[-1].lower().rstrip(".") in PERSONAL_TITLES
+                and len(rest) >= 2
+                and all(w[:1].isupper() or w.islower() and len(w) <= 3 for w in rest)
+            ):
+                # `Mayor Ines Varga` that NER did not mark as a person: the title says it is one.
+                return self.person_from_words(name_words(name_tokens), name_tokens[0].idx, None)
+            name = phrase_text(name_tokens) or head.text
+            name = clean_name_token(name) if " " not in name else name.removesuffix("'s").removesuffix("’s")
+            resolved = self.people.registry(at).resolve(name)
+            if resolved is not None and (" " not in name or NameRegistry.same_person(name, resolved)):
+                return self.people.known_person(resolved, at)  # `Darden`, `De Vries` → the full name
+            role = self._role_apposition(head)
+            if role is not None and len(name_tokens) >= 2:
+                # `Marek Nowak, Poland's infrastructure minister,` that NER took for an organisation
+                return self.person_from_words(name_words(name_tokens), name_tokens[0].idx, role)
+            organisation = self._organisation(head, phrase)
+            if organisation is not None:
+                return organisation
+            return Speaker(name)
+        if lower in SPEECH_NOUNS or lower in DOCUMENT_NOUNS:
+            author = self._author_of(head, at)
+            if author is not None:
+                return author
+        if lower in ROLE_NOUNS and head.tag_ == "NN":
+            description = title_text(phrase) or head.text
+            if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
+                return Speaker(description, named=False)  # `a senior diplomat said`: someone not named
+            referent = self.people.person_with_role(lower, at) or self.people.recent_person(at, None)
+            if referent is not None:
+                return Speaker(referent.name, description, True, referent.gender)
+            return Speaker(description, named=False, role=lower)
+        # `the Chinese embassy said` speaks for an institution; `the statement said` for whoever issued it.
+        return Speaker(title_text(phrase) or head.text, named=lower in INSTITUTION_NOUNS)
+
+    def _role_apposition(self, head: Token) -> str | None:
+        """`…, Ukraine's infrastructure minister,`: an apposition naming a role only a person has."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.lower_ in ROLE_NOUNS and not self.inside_quotes(child):
+                return title_text(self._noun_phrase(child)) or child.text
+        return None
+
+    def _organisation(self, head: Token, phrase: list[Token]) -> Speaker | None:
+        """`the event organizer Alliance to Reclaim Our Schools`: the whole name NER found, which the parser
+        may have cut (`to Reclaim` read as a clause); common nouns in front are the title."""
+        ent = self.entity_of[head.i]
+        if ent is None or ent.label_ not in ("ORG", "NORP", "GPE", "FAC") or len(ent) < 2:
+            return None
+        tokens = [t for t in ent if not self.inside_quotes(t)]
+        while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+            tokens = tokens[:-1]
+        if len(tokens) < 2 or not tokens[0].text[:1].isupper():
+            return None
+        name = phrase_text(tokens).removesuffix("'s").removesuffix("’s")
+        before = [t for t in phrase if t.i < ent.start and (not t.is_punct or t.tag_ == "HYPH")]
+        return Speaker(name, title_text(before) if before and all(t.is_lower for t in before) else None)
+
+    def _author_of(self, noun: Token, at: int) -> Speaker | None:
+        """The person or body behind a statement or document: its owner (`the senator's letter said`, `a
+        report by the World Bank`) or whoever made it (`led Varga to issue a statement that called …`)."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and is_proper_noun(c)), None)
+        if owner is None:  # `a statement from the Foreign Ministry`, `a report by the World Bank`
+            owner = next(
+                (
+                    g
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for g in c.children
+                    if g.dep_ == "pobj" and is_proper_noun(g)
+                ),
+                None,
+            )
+        if owner is not None:
+            found = self.of_noun(owner, at)
+            return found if found is not None and found.name and found.named else None
+        maker = noun.head
+        if noun.dep_ != "dobj" or maker.lower_ not in MAKING_VERB_FORMS:
+            return None
+        subject = self.subject_of(maker)
+        found = self.of_noun(subject, at) if subject is not None else self._infinitive_doer(maker, at)
+        return found if found is not None and found.name and found.named else None
+
+    def _infinitive_doer(self, verb: Token, at: int) -> Speaker | None:
+        """`urged Wang, the minister, to make a statement`: the person named just before `to`."""
+        to = self.doc[verb.i - 1] if verb.i > 0 else None
+        if to is None or to.tag_ != "TO":
+            return None
+        j = to.i - 1
+        while j >= 0 and self.doc[j].is_punct and not self.inside_quotes(self.doc[j]):
+            j -= 1
+        if j < 0 or self.inside_quotes(self.doc[j]) or not is_proper_noun(self.doc[j]):
+            return None
+        return self.of_noun(self.doc[j], at)
+
+    def _share_of_group(self, head: Token) -> bool:
+        """`52 percent of voters`, `two of the jurors` (but not `one of the attorneys, Ana Ruiz`)."""
+        if head.ent_type_ not in ("PERCENT", "CARDINAL"):
+            return False
+        group = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and is_noun(g)
+        ]
+        return bool(group) and self._person_entity(head) is None
+
+    def _person_entity(self, head: Token) -> tuple[Span, list[Token]] | None:
+        """The PERSON entity that heads or is the subject noun phrase (with its appositions)."""
+        if head.ent_type_ == "PERSON":
+            ent = self.entity_of[head.i]
+            if ent is not None:
+                return ent, self._noun_phrase(head)
+        # `His partner at Lenox, Lawrence B. Cummings,`: the parser may hang the name on any noun inside.
+        for token in head.subtree:
+            if token.dep_ == "appos" and token.ent_type_ == "PERSON" and not self.inside_quotes(token):
+                ent = self.entity_of[token.i]
+                if ent is not None:
+                    # `the Transport Secretary, Laura Brandt,`: the noun it stands beside is the title
+                    described = token.head.i == head.i and (
+                        head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS
+                    )
+                    return ent, self._noun_phrase(head) if described else []
+        return None
+
+    def _appositive(self, head: Token, exclude: Span) -> str | None:
+        for child in head.children:
+            if child.dep_ == "appos" and not (exclude.start <= child.i < exclude.end):
+                text = title_text([t for t in child.subtree if not self.inside_quotes(t)])
+                if text:
+                    return text
+            if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and is_proper_noun(obj):
+                    tokens = [t for t in obj.subtree if t.dep_ != "det"]
+                    return phrase_text(tokens)
+        return None
+
+    def person_from_words(self, words: list[str], at: int, title: str | None) -> Speaker:
+        title_words, names = split_title([w for w in words if w not in ("'s", "’s")])
+        names = without_trailing_verb([w for w in (clean_name_token(w) for w in names) if w])
+        gender = gender_of(title_words)
+        name = " ".join(names)
+        resolved = self.people.registry(at).resolve(name)
+        if resolved is not None and (
+            len(names) <= 1 or name == name.upper() or NameRegistry.same_person(name, resolved)
+        ):
+            name = resolved  # `Darden`, `WANG Y`, `De Vries` → the full name
+        elif name == name.upper():
+            name = normal_case(name)
+        full_title = " ".join(x for x in [title or "", " ".join(title_words)] if x).strip() or None
+        if title and title_words and " ".join(title_words) in title:
+            full_title = title
+        known = self.people.mention_for(name, at)
+        if full_title is None and known is not None:
+            full_title = known.title
+        if gender is None and known is not None:
+            gender = known.gender
+        return Speaker(name, full_title, True, gender)
+
+    def of_turn(self, cand: Candidate) -> Speaker:
+        assert cand.turn is not None
+        if is_unidentified(cand.turn):
+            return Speaker(None, normal_case(cand.turn.tag).lower())
+        return self.person_from_words(cand.turn.tag.split(), cand.turn.tag_start, None)
+
+    # ---------------------------------------------------------------- reference
+    def _resolve_group(self, at: int, plural: bool = False) -> Speaker | None:
+        """`it`/`they`: the organisation (or, for `they`, the group) the sentence is about, else the last
+        organisation that spoke nearby."""
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is not None:
+            # `Although the World Bank did not name …, it referenced "…"`: the nearest organisation that is
+            # the subject of a clause before, in the same sentence
+            sent = span[0].sent
+            for token in reversed(sent[: max(0, span[0].i - sent.start)]):
+                if token.dep_ not in SUBJECT_DEPS or self.inside_quotes(token):
+                    continue
+                if is_proper_noun(token) or (plural and token.tag_ == "NNS"):  # `Tenant groups …, they say`
+                    found = self.of_noun(token, at)
+                    if found is not None and found.name and not found.is_person:
+                        return found
+            if not plural:
+                # `Brandt's campaign is defending … It is denouncing what it calls "…"`: the institution the
+                # sentence before, in the same paragraph, is about
+                found = self._institution_before(sent, at)
+                if found is not None:
+                    return found
+        para = self.paragraph_of(at)
+        for event in reversed(self.events):
+            if para - event.paragraph > 1:
+                break
+            if event.speaker.name and not event.speaker.is_person:
+                return event.speaker
+        return None
+
+    def _institution_before(self, sent: Span, at: int) -> Speaker | None:
+        if sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        if self.paragraph_of(previous.start_char) != self.paragraph_of(at):
+            return None
+        subject = self.subject_of(previous.root)
+        if subject is None or self.inside_quotes(subject):
+            return None
+        if not (is_proper_noun(subject) or subject.lower_ in INSTITUTION_NOUNS):
+            return None
+        found = self.of_noun(subject, at)
+        return found if found is not None and found.name and not found.is_person else None
+
+    def _person_mentions(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        for ent in self.ents:
+            if ent.label_ != "PERSON":
+                continue
+            if len(ent) > 2 and ent[0].is_lower and ent[1].text == "-":
+                ent = ent[2:]  # `pro-Ruiz`, `anti-Nowak`: a prefix, not a first name
+            title_words, names = split_title(name_words(ent))
+            names = without_trailing_verb([w for w in (clean_name_token(w) for w in names) if w])
+            if not names:
+                continue
+            name = " ".join(names)
+            if name == name.upper():
+                name = normal_case(name)
+            # the subject of a clause someone is quoted saying is not who a later `he` or `she` refers to
+            is_subject = ent.root.dep_ in SUBJECT_DEPS and not self.inside_quotes(ent.root)
+            preceding = [self.doc[ent.start - 1].text] if ent.start > 0 else []
+            gender = gender_of(title_words + preceding)  # `Ms. Laura Brandt`, where NER leaves out the `Ms.`
+            title = " ".join(title_words) or None
+            if title is None:
+                before = [t for t in self._noun_phrase(ent.root) if t.i < ent.start]
+                title = title_text(before) or self._appositive(ent.root, ent)
+            if title is None and ent.root.dep_ == "appos" and is_noun(ent.root.head):
+                title = title_text(self._noun_phrase(ent.root.head))
+            paragraph = self.paragraph_of(ent.start_char)
+            quoted = self.inside_quotes(ent.root)
+            mentions.append(Mention(ent.start_char, paragraph, name, title, gender, is_subject, quoted))
+        for turn in self.lay.turns:
+            if len(turn.tag.split()) >= 2:
+                name = normal_case(turn.tag)
+                mentions.append(Mention(turn.tag_start, turn.paragraph, name, None, None, False))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    # ---------------------------------------------------------------- layout helpers

@@ -1,0 +1,100 @@
+"""Small readings of a parse shared by the attribution rules: phrase text, titles, speech verbs and nouns."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from stancetool.nlp.cues import (
+    DOCUMENT_NOUNS,
+    FINDING_VERB_FORMS,
+    PERSONAL_PRONOUNS,
+    PUT_FORMS,
+    SPEECH_NOUNS,
+    SPEECH_VERB_FORMS,
+)
+from stancetool.nlp.tags import is_noun, is_proper_noun
+
+FEMALE_TITLES = frozenset(
+    {"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "dame"}
+)
+MALE_TITLES = frozenset({"mr", "mr.", "spokesman", "chairman", "congressman", "sir", "lord"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+
+
+def gender_of(words: list[str]) -> str | None:
+    lowered = {w.lower() for w in words}
+    if lowered & FEMALE_TITLES:
+        return "f"
+    if lowered & MALE_TITLES:
+        return "m"
+    return None
+
+
+def phrase_text(tokens: list[Token]) -> str:
+    """The tokens' text with the article's own spacing (a space where tokens were left out)."""
+    parts: list[str] = []
+    for n, t in enumerate(tokens):
+        parts.append(t.text)
+        if n + 1 < len(tokens):
+            parts.append(t.whitespace_ if tokens[n + 1].i == t.i + 1 else (t.whitespace_ or " "))
+    text = "".join(parts).strip(" ,;:\n")
+    return " ".join(text.split())
+
+
+def title_text(tokens: list[Token]) -> str | None:
+    while tokens and tokens[0].lower_ in ("a", "an", "the"):
+        tokens = tokens[1:]
+    return phrase_text(tokens) or None
+
+
+NON_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def is_speech_verb(token: Token) -> bool:
+    if token.lower_ in PUT_FORMS:  # `as one analyst put it`
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    if token.lower_ in FINDING_VERB_FORMS:  # `a report released last year found that …`
+        return any(c.dep_ in SUBJECT_DEPS and c.lower_ in DOCUMENT_NOUNS for c in token.children)
+    return token.lower_ in SPEECH_VERB_FORMS and token.tag_.startswith("VB")
+
+
+def speech_noun_owner(token: Token) -> Token | None:
+    """The owner of a noun of speech (`Ruiz's claim`, `the minister's remarks`), if `token` is one."""
+    if token.lower_ not in SPEECH_NOUNS or not is_noun(token):
+        return None
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in THIRD_PERSON_POSSESSIVES)
+        ),
+        None,
+    )
+
+
+def coordinated(a: Token, b: Token) -> bool:
+    """Whether two verbs are coordinated clauses (`the Kremlin said …, but officials warned …`)."""
+    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)
+
+
+def could_speak(token: Token) -> bool:
+    if token.ent_type_ in NON_SPEAKER_ENTITIES:
+        return False
+    return is_proper_noun(token) or (token.tag_ == "PRP" and token.lower_ in PERSONAL_PRONOUNS)
+
+
+TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs"]
+)
+
+
+def looks_like_title(quote: Span) -> bool:
+    """`Fox News Sunday`, `Make America Great Again`: every word capitalised, as names of works are."""
+    words = [t.text for t in quote if t.is_alpha]
+    return (
+        bool(words)
+        and len(words) <= 8
+        and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+        and words[0][0].isupper()
+    )
