@@ -70,6 +70,7 @@ class People:
         self.mentions = mentions
         self.events = events
         self.paragraph_of = paragraph_of
+        self.introduced = self.introduced_names()  # looked up on every name resolution
         # `Mr. Nowak` anywhere in the article tells that a later `she` is not Marek Nowak
         everyone = self.registry(10**12)
         self.titled_gender: dict[str, str] = {}
@@ -146,7 +147,7 @@ class People:
     def registry(self, at: int) -> NameRegistry:
         """Full names introduced before `at` (or anywhere, when none before fits)."""
         registry = NameRegistry()
-        introduced = self.introduced_names()
+        introduced = self.introduced
         for mention in introduced:
             if mention.start < at:
                 registry.add(mention.name, mention.title)
