@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
 from dataclasses import dataclass
 
 from stancetool.nlp.names import NameRegistry
@@ -64,12 +64,10 @@ class People:
     """Everyone the article names (its PERSON mentions, in reading order) and everyone who has spoken so far
     (the attributor's events, which grow as it reads): full names, titles and genders, and references."""
 
-    def __init__(
-        self, mentions: list[Mention], events: list[Event], paragraph_of: Callable[[int], int]
-    ) -> None:
+    def __init__(self, mentions: list[Mention], events: list[Event], para_starts: list[int]) -> None:
         self.mentions = mentions
         self.events = events
-        self.paragraph_of = paragraph_of
+        self.para_starts = para_starts
         self.introduced = self.introduced_names()  # looked up on every name resolution
         # `Mr. Nowak` anywhere in the article tells that a later `she` is not Marek Nowak
         everyone = self.registry(10**12)
@@ -77,6 +75,9 @@ class People:
         for mention in mentions:
             if mention.gender:
                 self.titled_gender.setdefault(everyone.resolve(mention.name) or mention.name, mention.gender)
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
 
     def known_person(self, name: str, at: int) -> Speaker:
         known = self.mention_for(name, at)

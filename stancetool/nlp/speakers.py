@@ -70,7 +70,7 @@ class SpeakerFinder:
             if span is not None:
                 for i in range(span.start, span.end):
                     self.quoted_tokens[i] = True
-        self.people = People(self._person_mentions(), self.events, self.paragraph_of)
+        self.people = People(self._person_mentions(), self.events, self.para_starts)
 
     def inside_quotes(self, token: Token) -> bool:
         return self.quoted_tokens[token.i]
