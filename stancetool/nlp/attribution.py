@@ -73,7 +73,7 @@ class Attributor:
             described = self.speaker_of_span.get(id(span))
             if described is None or described.role is None or described.name is None:
                 continue
-            role_words = re.findall(r"[\w'’-]+", described.name.lower())
+            role_words = _plain_words(described.name)
             if described.role not in role_words:
                 continue
             after_role = set(role_words[role_words.index(described.role) + 1 :])
@@ -81,7 +81,7 @@ class Attributor:
                 person = self.speaker_of_span.get(id(later))
                 if person is None or not person.is_person or not person.name or not later.speaker_title:
                     continue
-                title_words = set(re.findall(r"[\w'’-]+", later.speaker_title.lower()))
+                title_words = set(_plain_words(later.speaker_title))
                 if described.role in title_words and after_role <= title_words:
                     span.speaker, span.speaker_title = person.name, described.name
                     break
@@ -426,6 +426,11 @@ class Attributor:
         if first is None:
             return cand.start, cand.end
         return first[0].sent.start_char, first[-1].sent.end_char
+
+
+def _plain_words(text: str) -> list[str]:
+    """`China's ambassador to Belgium,` → china's, ambassador, to, belgium (punctuation left off)."""
+    return re.findall(r"[\w'’-]+", text.lower())
 
 
 def _quote_words(text: str) -> tuple[str, ...]:

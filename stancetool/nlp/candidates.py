@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from stancetool.nlp.cues import BOILERPLATE, INDIRECT_VERB_FORMS, SPEECH_VERB_FORMS
-from stancetool.nlp.marks import Paragraph, QuotedSegment, find_quoted_segments, paragraphs
+from stancetool.nlp.marks import Paragraph, QuotedSegment, find_quoted_segments, paragraph_of, paragraphs
 from stancetool.nlp.transcript import Turn, find_turns, is_narrator, narrator_names
 
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
@@ -107,7 +107,7 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         if clause.i < token.i and not _is_trailing_attribution(doc, span, token):
             continue
         start, end = span.start_char, span.end_char
-        paragraph = _paragraph_of(para_starts, start)
+        paragraph = paragraph_of(para_starts, start)
         if paragraph in skip_paras:
             continue
         out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
@@ -148,7 +148,7 @@ def speech_mentions(doc: Doc, lay: DocLayout, taken: set[int]) -> list[Candidate
                 token.idx,
                 token.idx + len(token),
                 "mention",
-                _paragraph_of(para_starts, token.idx),
+                paragraph_of(para_starts, token.idx),
                 cue_token=token,
             )
         )
@@ -218,9 +218,3 @@ def _cut(doc: Doc, span: Span, at: int) -> Span:
     ):
         end -= 1
     return doc[span.start : end] if end - span.start >= MIN_REPORTED_TOKENS else span
-
-
-def _paragraph_of(para_starts: list[int], offset: int) -> int:
-    import bisect
-
-    return max(0, bisect.bisect_right(para_starts, offset) - 1)

@@ -6,6 +6,7 @@ because scraped news mixes straight and curly marks and sometimes curls them the
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -15,11 +16,11 @@ OPENING_GLYPHS = frozenset("“„‟«‘‚‛‹")
 CLOSING_GLYPHS = frozenset("”»’›")
 # Characters after which a mark can open a quotation, and before which it can close one.
 OPEN_BEFORE = frozenset(" \t([{—–-―/:;,") | DOUBLE_MARKS | SINGLE_MARKS
-CLOSE_AFTER = frozenset(" \t.,;:!?)]}—–-―/…\x01") | DOUBLE_MARKS | SINGLE_MARKS
 # Two single marks standing for one double mark (`''Yes,'' he said`, as some news archives print them) are
 # read as a double mark followed by this placeholder, which keeps every offset in place.
 DOUBLED_SINGLE = "''"
 PLACEHOLDER = "\x01"
+CLOSE_AFTER = frozenset(" \t.,;:!?)]}—–-―/…" + PLACEHOLDER) | DOUBLE_MARKS | SINGLE_MARKS
 # Stripped from the inner edges of a quotation (the comma of `"…," she said` is not quoted speech).
 TRAILING_STRIP = " \t,;:—–-―" + PLACEHOLDER
 LEADING_STRIP = " \t…" + PLACEHOLDER
@@ -65,6 +66,11 @@ def paragraphs(text: str) -> list[Paragraph]:
             out.append(Paragraph(len(out), offset + lead, offset + lead + len(stripped)))
         offset += len(line) + 1
     return out
+
+
+def paragraph_of(para_starts: list[int], offset: int) -> int:
+    """The index of the paragraph (by the sorted start offsets of `paragraphs`) that `offset` falls in."""
+    return max(0, bisect.bisect_right(para_starts, offset) - 1)
 
 
 def _can_open(text: str, i: int, lo: int, hi: int) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from stancetool.nlp.cues import SPEECH_VERB_FORMS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 HYPHENS = frozenset({"-", "‐"})
 

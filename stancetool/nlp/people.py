@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
+from stancetool.nlp.marks import paragraph_of
 from stancetool.nlp.names import NameRegistry
 
 # A definite description or pronoun refers to a person named at most this many paragraphs back.
@@ -77,7 +77,7 @@ class People:
                 self.titled_gender.setdefault(everyone.resolve(mention.name) or mention.name, mention.gender)
 
     def paragraph_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
+        return paragraph_of(self.para_starts, offset)
 
     def known_person(self, name: str, at: int) -> Speaker:
         known = self.mention_for(name, at)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 
@@ -20,6 +19,7 @@ from stancetool.nlp.cues import (
     SPEECH_NOUNS,
     TITLE_WORDS,
 )
+from stancetool.nlp.marks import paragraph_of
 from stancetool.nlp.names import (
     NameRegistry,
     clean_name_token,
@@ -76,7 +76,7 @@ class SpeakerFinder:
         return self.quoted_tokens[token.i]
 
     def paragraph_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
+        return paragraph_of(self.para_starts, offset)
 
     def of_verb(self, verb: Token, at: int, guess_adjacent: bool = True) -> Speaker | None:
         owner = speech_noun_owner(verb)
