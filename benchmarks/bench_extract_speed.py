@@ -115,8 +115,16 @@ def memory_probe(size: int, batch_size: int) -> None:
             passes.append(rss)
         passes[index] = max(passes[index], rss)
     full = size // len(base)  # a last, partial pass does not see every article
-    print(json.dumps({"articles": size, "quotes": quotes, "peak_rss_mib": round(peak_rss_mib(), 1),
-                      "pass_rss_mib": [round(rss, 1) for rss in passes[:full]]}))
+    print(
+        json.dumps(
+            {
+                "articles": size,
+                "quotes": quotes,
+                "peak_rss_mib": round(peak_rss_mib(), 1),
+                "pass_rss_mib": [round(rss, 1) for rss in passes[:full]],
+            }
+        )
+    )
 
 
 def model_name() -> str:
@@ -169,12 +177,15 @@ def main() -> None:
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     for row in rows:
         passes = ", ".join(f"{rss:.1f}" for rss in row["pass_rss_mib"]) or "-"
-        print(f"RSS over {row['articles']:5d} articles: peak {row['peak_rss_mib']:.1f} MiB; "
-              f"highest per pass over the {len(base)} articles: {passes} MiB ({row['quotes']} quotes)")
+        print(
+            f"RSS over {row['articles']:5d} articles: peak {row['peak_rss_mib']:.1f} MiB; "
+            f"highest per pass over the {len(base)} articles: {passes} MiB ({row['quotes']} quotes)"
+        )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = last["peak_rss_mib"] - first["peak_rss_mib"]
         print(f"peak RSS growth from {first['articles']} to {last['articles']} articles: {growth:+.1f} MiB")
+
 
 if __name__ == "__main__":
     main()

@@ -1039,3 +1039,36 @@ def test_stray_marks_anywhere_never_make_the_rules_fail(nlp: Language) -> None:
 def test_a_dateline_is_not_a_speaker(quotes_of: QuotesOf, text: str, speaker: str) -> None:
     [q] = [q for q in quotes_of(text) if q.kind == "partial"]
     assert q.speaker == speaker
+
+
+def test_reported_clause_running_into_a_quotation_is_left_to_the_partial_quote(quotes_of: QuotesOf) -> None:
+    text = (
+        "The Indiana senator said Democrats and the press are to blame for focusing on "
+        "“she said this, she posted that.”\n"
+    )
+    quotes = quotes_of(text)
+    assert [q.kind for q in quotes] == ["partial"]
+    assert quotes[0].text == "she said this, she posted that."
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Varga said the board needs a contingency plan in case Hungary’s most important partner were "
+            "to turn hostile.\n",
+            "the board needs a contingency plan in case Hungary’s most important partner were to turn "
+            "hostile",
+        ),
+        (
+            "Laura Brandt said she felt the 13th Amendment was worth examining because “most people don’t "
+            "know about that clause,” she said.\n",
+            None,  # the whole report holds a quotation: the partial quotation carries it
+        ),
+    ],
+)
+def test_reported_clause_the_parser_cut_inside_a_noun_runs_on(
+    quotes_of: QuotesOf, text: str, reported: str | None
+) -> None:
+    indirect = [q.text for q in quotes_of(text) if q.kind == "indirect"]
+    assert indirect == ([reported] if reported else [])

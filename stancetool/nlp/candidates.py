@@ -82,6 +82,7 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
     """`X said (that) …` clauses without quotation marks."""
     out: list[Candidate] = []
     para_starts = [p.start for p in lay.paras]
+    opening_marks = {seg.open_mark for seg in lay.segments}
     for token in doc:
         if token.lower_ not in INDIRECT_VERB_FORMS or not token.tag_.startswith("VB"):
             continue
@@ -106,6 +107,12 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
             continue  # `would not say that …`, `declined to say …`
         if clause.i < token.i and not _is_trailing_attribution(doc, span, token):
             continue
+        if span.start > token.i and _cut_mid_noun(doc, span, token):
+            span = _without_reporters_additions(doc, _to_sentence_end(doc, span), clause)
+        if _overlaps(span.start_char, span.end_char, lay.quoted_chars) or _runs_into_quotation(
+            doc, span, opening_marks
+        ):
+            continue
         start, end = span.start_char, span.end_char
         paragraph = paragraph_of(para_starts, start)
         if paragraph in skip_paras:
@@ -113,6 +120,43 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
     # `A said B said C`: the nested report belongs to the outer one.
     return [c for c in out if not any(o is not c and o.start <= c.cue_token.idx < o.end for o in out)]
+
+
+def _next_word(doc: Doc, span: Span) -> Token | None:
+    """The token after `span` when nothing parts them (no punctuation, no paragraph break): the parser's
+    sentence boundaries are not trusted here, because a cut-short clause often comes with a wrong one."""
+    after = span.end
+    if after < len(doc) and doc[after].is_space:
+        if "\n" in doc[after].text:
+            return None
+        after += 1
+    return doc[after] if after < len(doc) else None
+
+
+def _runs_into_quotation(doc: Doc, clause: Span, opening_marks: set[int]) -> bool:
+    """`… are to blame for focusing on "…"`: the report goes on, with no break, into a quotation, and the
+    partial quotation carries it."""
+    nxt = _next_word(doc, clause)
+    return nxt is not None and nxt.idx in opening_marks
+
+
+def _cut_mid_noun(doc: Doc, clause: Span, verb: Token) -> bool:
+    """The parse ended the reported clause inside a noun phrase (`she felt the Fifth | Amendment was …`,
+    `a plan in case | Mexico's partner …`)."""
+    nxt = _next_word(doc, clause)
+    return (
+        nxt is not None
+        and nxt.i != verb.i
+        and nxt.tag_.startswith("NN")
+        and clause[-1].tag_ in ("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD")
+    )
+
+
+def _to_sentence_end(doc: Doc, clause: Span) -> Span:
+    end = doc[clause.end].sent.end
+    while end > clause.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[clause.start : end]
 
 
 def _denied(verb: Token) -> bool:
