@@ -1072,3 +1072,33 @@ def test_reported_clause_the_parser_cut_inside_a_noun_runs_on(
 ) -> None:
     indirect = [q.text for q in quotes_of(text) if q.kind == "indirect"]
     assert indirect == ([reported] if reported else [])
+
+
+def test_passive_speech_without_an_agent_names_no_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        "The fight is over the closure of dozens of rural clinics, in what is being described as a "
+        '"slow retreat" from the countryside.\n'
+    )
+    assert only(quotes_of(text), "slow retreat").speaker is None
+
+
+def test_passive_speech_with_an_agent_names_the_agent(quotes_of: QuotesOf) -> None:
+    text = 'The plan was described as "a tax on the poor" by Ines Varga, the mayor.\n'
+    assert only(quotes_of(text), "a tax on the poor").speaker == "Ines Varga"
+
+
+def test_a_describing_subject_speaks_for_itself_not_for_a_later_clause(quotes_of: QuotesOf) -> None:
+    text = (
+        "The auditors reported that the port holds $4.2 billion in reserves and would owe $1.1 billion if "
+        "the law changed; Baltica Freight holds $900 million offshore.\n"
+    )
+    q = only(quotes_of(text), "the port holds")
+    assert (q.speaker, q.cue) == ("auditors", "reported")
+
+
+def test_many_of_whom_speaks_for_the_group_it_shares(quotes_of: QuotesOf) -> None:
+    text = (
+        "The plan has angered the parents of the pupils, many of whom say the new timetable is unworkable "
+        "for families.\n"
+    )
+    assert only(quotes_of(text), "the new timetable").speaker == "parents of the pupils"

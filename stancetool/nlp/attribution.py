@@ -19,7 +19,7 @@ from stancetool.nlp.cues import (
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
 from stancetool.nlp.people import Event, Speaker
 from stancetool.nlp.records import QuoteSpan
-from stancetool.nlp.speakers import SpeakerFinder
+from stancetool.nlp.speakers import SpeakerFinder, passive_without_agent
 from stancetool.nlp.syntax import (
     coordinated,
     is_speech_verb,
@@ -317,6 +317,8 @@ class Attributor:
                     if best is None or depth < best[0]:
                         best = (depth, head)
                     break
+        if best is not None and passive_without_agent(best[1]):
+            return best[1].text, None  # `what is being criticized as "…"`: the clause names no speaker
         candidates: list[Token] = [best[1]] if best else []
         # 3. Speech verbs (or `according to`) elsewhere in the sentences the quotation touches.
         region = self._region(quote, seg)

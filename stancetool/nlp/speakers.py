@@ -35,6 +35,7 @@ from stancetool.nlp.syntax import (
     THIRD_PERSON_POSSESSIVES,
     could_speak,
     gender_of,
+    is_speech_verb,
     phrase_text,
     speech_noun_owner,
     title_text,
@@ -98,6 +99,10 @@ class SpeakerFinder:
             doer = self._subject_of_previous_clause(verb)
             if doer is not None:
                 return doer
+        if is_passive(verb):
+            # `what is being criticized as "…"`, `she was told that …`: the subject is no speaker
+            agent = passive_agent(verb)
+            return self.of_noun(agent, at) if agent is not None else None
         current = verb
         description: Speaker | None = None
         for _ in range(5):
@@ -128,6 +133,9 @@ class SpeakerFinder:
                 or current.dep_ in ("ROOT",)
                 # `…, but officials warned`, `as Western governments warned`: a clause with its own subject
                 or (found is not None and current.dep_ in ("conj", "advcl"))
+                # `researchers reported that …; Nike holds …`: a describing subject speaks for itself, unless
+                # the clause is what someone else reports (`Ruiz said the study found …`)
+                or (found is not None and current.dep_ == "ccomp" and not is_speech_verb(current.head))
             ):
                 break
             current = current.head
@@ -261,6 +269,9 @@ class SpeakerFinder:
             return self.people.resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
         if lower in GROUP_PRONOUNS or lower == "it":
             return self._resolve_group(at, plural=lower != "it")
+        antecedent = _antecedent_of_share(head)
+        if antecedent is not None:
+            return self.of_noun(antecedent, at)  # `the victims' families, many of whom say …`
         if self._share_of_group(head):
             # `Only 52 percent of registered voters agreed that …`: a share of a group, as a poll reports it
             return Speaker(phrase_text(self._noun_phrase(head)), named=False)
@@ -544,3 +555,47 @@ class SpeakerFinder:
         return mentions
 
     # ---------------------------------------------------------------- layout helpers
+
+
+def is_passive(verb: Token) -> bool:
+    """`is being criticized`, `was told` (but not `who's called for`, which is `has called`)."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s")) for c in verb.children
+    )
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """Who did it, in a passive clause: `by Ana Ruiz`, also where the parser hung the `by` on a noun
+    (`described as "a tax" by Ruiz`)."""
+    for token in verb.subtree:
+        if token.lower_ == "by" and token.dep_ in ("agent", "prep") and token.i > verb.i:
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is not None and (token.dep_ == "agent" or could_speak(obj)):
+                return obj
+    return None
+
+
+def passive_without_agent(verb: Token) -> bool:
+    """`is being criticized as`, `was told that`: speech whose speaker the clause does not give (and whose
+    subject is the one spoken of or to)."""
+    return is_passive(verb) and passive_agent(verb) is None
+
+
+def _antecedent_of_share(head: Token) -> Token | None:
+    """`family members of the victims, many of whom …` → `members`: what `many of whom` (`some of
+    which`) is a share of."""
+    if not any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in ("whom", "which") for o in c.children)
+        for c in head.children
+    ):
+        return None
+    i = head.left_edge.i - 1
+    doc = head.doc
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < 0 or not is_noun(doc[i]):
+        return None
+    noun = doc[i]
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and is_noun(noun.head.head):
+        noun = noun.head.head  # `members of the victims`
+    return noun
