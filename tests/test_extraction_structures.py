@@ -1102,3 +1102,17 @@ def test_many_of_whom_speaks_for_the_group_it_shares(quotes_of: QuotesOf) -> Non
         "for families.\n"
     )
     assert only(quotes_of(text), "the new timetable").speaker == "parents of the pupils"
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("The mayor denounces the port closure, others vow protests.\n", None),
+        ("The toll will hurt the harbour, Nowak told reporters.\n", "The toll will hurt the harbour"),
+    ],
+)
+def test_a_cue_after_the_clause_reports_it_only_without_an_object_of_its_own(
+    quotes_of: QuotesOf, text: str, reported: str | None
+) -> None:
+    indirect = [q.text for q in quotes_of(text) if q.kind == "indirect"]
+    assert indirect == ([reported] if reported else [])

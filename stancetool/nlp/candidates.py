@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from stancetool.nlp.cues import BOILERPLATE, INDIRECT_VERB_FORMS, SPEECH_VERB_FORMS
+from stancetool.nlp.cues import ADDRESSING_VERB_FORMS, BOILERPLATE, INDIRECT_VERB_FORMS, SPEECH_VERB_FORMS
 from stancetool.nlp.marks import Paragraph, QuotedSegment, find_quoted_segments, paragraph_of, paragraphs
 from stancetool.nlp.transcript import Turn, find_turns, is_narrator, narrator_names
 
@@ -173,6 +173,8 @@ def _is_trailing_attribution(doc: Doc, clause: Span, verb: Token) -> bool:
         return False
     if verb.i - clause.end > 5:
         return False
+    if verb.lower_ not in ADDRESSING_VERB_FORMS and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # `…; Ruiz and others vow consequences`: the verb has its own object
     sentence_end = verb.sent.end
     tail = [t for t in doc[verb.i + 1 : sentence_end] if not t.is_punct and not t.is_space]
     return len(tail) <= 8

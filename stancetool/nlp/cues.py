@@ -55,6 +55,10 @@ def _forms(verb: str) -> set[str]:
 
 
 SPEECH_VERB_FORMS: frozenset[str] = frozenset(f for v in _SPEECH_VERBS for f in _forms(v))
+# Speech verbs whose object is the one spoken to (`told reporters`, `warned voters`), not what was said.
+ADDRESSING_VERB_FORMS: frozenset[str] = frozenset(
+    f for v in "tell assure inform warn caution urge advise ask".split() for f in _forms(v)
+)
 INDIRECT_VERB_FORMS: frozenset[str] = frozenset(f for v in _INDIRECT_VERBS for f in _forms(v))
 
 # Words that name a role, not a person: stripped from the front of names and kept as the speaker's title.
