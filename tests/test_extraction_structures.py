@@ -1116,3 +1116,10 @@ def test_a_cue_after_the_clause_reports_it_only_without_an_object_of_its_own(
 ) -> None:
     indirect = [q.text for q in quotes_of(text) if q.kind == "indirect"]
     assert indirect == ([reported] if reported else [])
+
+
+def test_a_named_person_beats_a_second_subject_the_parser_added(quotes_of: QuotesOf) -> None:
+    text = (
+        "THE SAVINGS Back when she ran the fund, Ms. Ines Varga said that she considered gold a poor bet.\n"
+    )
+    assert only(quotes_of(text), "she considered gold").speaker == "Ines Varga"
