@@ -1123,3 +1123,28 @@ def test_a_named_person_beats_a_second_subject_the_parser_added(quotes_of: Quote
         "THE SAVINGS Back when she ran the fund, Ms. Ines Varga said that she considered gold a poor bet.\n"
     )
     assert only(quotes_of(text), "she considered gold").speaker == "Ines Varga"
+
+
+def test_withheld_speech_reaches_through_a_conjunction(quotes_of: QuotesOf) -> None:
+    text = "Nowak refused to release his records or explain that his wife was a citizen.\n"
+    assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_a_name_the_tagger_took_for_a_verb_is_still_the_person(nlp: Language) -> None:
+    """Model mistakes forced on purpose: `Nowak` tagged as a verb, not marked as a person, and with
+    `this week` hung on it."""
+    text = (
+        "Marek Nowak met the mayor on Monday.\n\n"
+        "Nowak this week also said he would consider naming Ines Varga to the board.\n"
+    )
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "stancetool_quotes":
+            nowak = [t for t in doc if t.text == "Nowak"][1]
+            week = next(t for t in doc if t.text == "week")
+            nowak.tag_ = "VB"
+            doc.ents = [e for e in doc.ents if e.start != nowak.i]
+            week.head, week.dep_ = nowak, "npadvmod"
+        doc = component(doc)
+    [q] = doc_to_quotes(doc, "t.txt", indirect=True)
+    assert (q.speaker, q.text) == ("Marek Nowak", "he would consider naming Ines Varga to the board")

@@ -163,6 +163,8 @@ def _denied(verb: Token) -> bool:
     """`did not say`, `declined to say`, `refused to confirm`: speech that was withheld."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # `refused to release the file or explain how …`
     return verb.dep_ == "xcomp" and verb.head.lower_ in WITHHOLDING_FORMS
 
 

@@ -249,7 +249,7 @@ class SpeakerFinder:
         skip: set[int] = set()
         for child in head.children:
             if (
-                child.dep_ in ("relcl", "acl", "appos", "advcl")
+                child.dep_ in ("relcl", "acl", "appos", "advcl", "npadvmod")  # npadvmod: `Nowak this week`
                 or (child.dep_ == "punct" and child.i > head.i)
                 or (child.dep_ == "prep" and child.lower_ in ("including", "like", "such", "among"))
             ):
@@ -293,6 +293,12 @@ class SpeakerFinder:
         phrase = self._noun_phrase(head)
         if not phrase:
             return None
+        if not is_proper_noun(head) and head.text.istitle() and len(phrase) == 1:
+            # `Nowak this week said`, where the tagger took the name for a verb: a word the article
+            # introduced as a name is that person
+            resolved = self.people.registry(at).resolve(head.text)
+            if resolved is not None and resolved != head.text:
+                return self.people.known_person(resolved, at)
         if is_proper_noun(head):
             name_tokens = [
                 t
