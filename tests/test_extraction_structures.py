@@ -1148,3 +1148,21 @@ def test_a_name_the_tagger_took_for_a_verb_is_still_the_person(nlp: Language) ->
         doc = component(doc)
     [q] = doc_to_quotes(doc, "t.txt", indirect=True)
     assert (q.speaker, q.text) == ("Marek Nowak", "he would consider naming Ines Varga to the board")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        (
+            'The mayor\'s cousin, Ines Varga, said the port "will close soon."\n',
+            "Ines Varga",
+            "mayor's cousin",
+        ),
+        ('The carrier, Baltica Freight, said the port "will close soon."\n', "Baltica Freight", "carrier"),
+    ],
+)
+def test_the_name_beside_a_description_speaks(
+    quotes_of: QuotesOf, text: str, speaker: str, title: str
+) -> None:
+    q = only(quotes_of(text), "will close soon")
+    assert (q.speaker, q.speaker_title) == (speaker, title)

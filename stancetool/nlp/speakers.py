@@ -336,6 +336,9 @@ class SpeakerFinder:
             if organisation is not None:
                 return organisation
             return Speaker(name)
+        named = self._named_apposition(head, phrase, at)
+        if named is not None:
+            return named
         if lower in SPEECH_NOUNS or lower in DOCUMENT_NOUNS:
             author = self._author_of(head, at)
             if author is not None:
@@ -442,6 +445,25 @@ class SpeakerFinder:
                     )
                     return ent, self._noun_phrase(head) if described else []
         return None
+
+    def _named_apposition(self, head: Token, phrase: list[Token], at: int) -> Speaker | None:
+        """`The mayor's cousin, Ines Varga, said`, `the carrier, Baltica Freight, said`: the name beside a
+        description speaks, with the description as a person's title (whatever NER took the name for)."""
+        appos = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos" and is_proper_noun(c) and c.i > head.i and not self.inside_quotes(c)
+            ),
+            None,
+        )
+        if appos is None or any(t.is_bracket or t.is_quote for t in appos.subtree):
+            return None  # a tangle the parser made of `Del. Ana "Cia" Ruiz (D-Ohio)`
+        found = self.of_noun(appos, at)
+        if found is None or not found.name or not found.named:
+            return None
+        described = title_text([t for t in phrase if t.i < appos.left_edge.i and not t.is_punct]) or None
+        return replace(found, title=found.title or described)
 
     def _appositive(self, head: Token, exclude: Span) -> str | None:
         for child in head.children:
