@@ -1166,3 +1166,23 @@ def test_the_name_beside_a_description_speaks(
 ) -> None:
     q = only(quotes_of(text), "will close soon")
     assert (q.speaker, q.speaker_title) == (speaker, title)
+
+
+def test_british_single_quotes_with_apostrophes_inside(quotes_of: QuotesOf) -> None:
+    text = (
+        "‘We don’t accept Russia’s claims, and we won’t trade our land,’ said the minister, Ines Varga. "
+        "‘It’s as simple as that.’\n"
+    )
+    assert summary(quotes_of(text)) == [
+        ("We don’t accept Russia’s claims, and we won’t trade our land", "Ines Varga", "direct"),
+        ("It’s as simple as that.", "Ines Varga", "direct"),
+    ]
+
+
+def test_a_name_beside_the_subject_is_what_a_later_pronoun_refers_to(quotes_of: QuotesOf) -> None:
+    text = (
+        "‘We won’t trade our land for a ceasefire,’ Marek Nowak told reporters on Tuesday.\n\n"
+        "The Kremlin spokesman, Dmitry Peskov, dismissed the remarks. ‘Their position changes nothing,’ "
+        "he said.\n"
+    )
+    assert only(quotes_of(text), "Their position").speaker == "Dmitry Peskov"

@@ -299,6 +299,10 @@ class SpeakerFinder:
             resolved = self.people.registry(at).resolve(head.text)
             if resolved is not None and resolved != head.text:
                 return self.people.known_person(resolved, at)
+        if not is_proper_noun(head) or head.text.islower():  # a lowercase `minister` tagged as a name
+            named = self._named_apposition(head, phrase, at)
+            if named is not None:
+                return named
         if is_proper_noun(head):
             name_tokens = [
                 t
@@ -336,9 +340,6 @@ class SpeakerFinder:
             if organisation is not None:
                 return organisation
             return Speaker(name)
-        named = self._named_apposition(head, phrase, at)
-        if named is not None:
-            return named
         if lower in SPEECH_NOUNS or lower in DOCUMENT_NOUNS:
             author = self._author_of(head, at)
             if author is not None:
@@ -565,7 +566,9 @@ class SpeakerFinder:
             if name == name.upper():
                 name = normal_case(name)
             # the subject of a clause someone is quoted saying is not who a later `he` or `she` refers to
-            is_subject = ent.root.dep_ in SUBJECT_DEPS and not self.inside_quotes(ent.root)
+            # `The spokesman, Dmitri Orlov, dismissed it.`: a name beside the subject is the subject
+            subject = ent.root.head if ent.root.dep_ == "appos" else ent.root
+            is_subject = subject.dep_ in SUBJECT_DEPS and not self.inside_quotes(ent.root)
             preceding = [self.doc[ent.start - 1].text] if ent.start > 0 else []
             gender = gender_of(title_words + preceding)  # `Ms. Laura Brandt`, where NER leaves out the `Ms.`
             title = " ".join(title_words) or None
