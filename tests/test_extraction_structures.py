@@ -1186,3 +1186,49 @@ def test_a_name_beside_the_subject_is_what_a_later_pronoun_refers_to(quotes_of: 
         "he said.\n"
     )
     assert only(quotes_of(text), "Their position").speaker == "Dmitry Peskov"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "reported"),
+    [
+        (
+            "The Kremlin said in a readout of the call that Nowak had briefed Varga on the situation.\n",
+            "Kremlin",
+            "Nowak had briefed Varga on the situation",
+        ),
+        (
+            "The White House said in a statement on the call that Ruiz had raised human rights.\n",
+            "White House",
+            "Ruiz had raised human rights",
+        ),
+        (
+            "Lavrov said in an interview with state television that the West was to blame.\n",
+            "Lavrov",
+            "the West was to blame",
+        ),
+    ],
+)
+def test_said_in_a_statement_that_reports_the_clause(
+    quotes_of: QuotesOf, text: str, speaker: str, reported: str
+) -> None:
+    indirect = [(q.speaker, q.text) for q in quotes_of(text) if q.kind == "indirect"]
+    assert indirect == [(speaker, reported)]
+
+
+def test_the_one_quoted_as_saying_speaks(quotes_of: QuotesOf) -> None:
+    text = (
+        "Prime Minister Ines Varga met the union on Monday.\n\n"
+        'State television quoted Varga as saying that the two sides should "keep talking until it is '
+        'settled".\n'
+    )
+    q = only(quotes_of(text), "keep talking")
+    assert (q.speaker, q.cue) == ("Ines Varga", "saying")
+
+
+def test_a_wire_dateline_is_no_part_of_a_title(quotes_of: QuotesOf) -> None:
+    text = (
+        "WARSAW/VILNIUS (Reuters) - Polish President Ines Varga told Lithuanian President Marek Nowak on "
+        'Wednesday that Poland was ready to "keep the border open", state media reported.\n'
+    )
+    q = only(quotes_of(text), "keep the border open")
+    assert (q.speaker, q.speaker_title) == ("Ines Varga", "Polish President")

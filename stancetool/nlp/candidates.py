@@ -88,7 +88,7 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
             continue
         if _overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
             continue
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or _misparsed_complement(token)
         if clause is None:
             continue
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -159,6 +159,23 @@ def _to_sentence_end(doc: Doc, clause: Span) -> Span:
     return doc[clause.start : end]
 
 
+def _misparsed_complement(verb: Token) -> Token | None:
+    """`said in a statement on the call that Ruiz had raised …`: the parser took the reported clause for a
+    relative clause of the noun before it. It is one when its `that` is a conjunction (`mark`) or when the
+    clause has an object besides the `that` (`that Ruiz had briefed Nowak`)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for clause in prep.subtree:
+            if clause.dep_ != "relcl" or clause.left_edge.lower_ != "that":
+                continue
+            that = clause.left_edge
+            objects = [c for c in clause.children if c.dep_ == "dobj" and c.i != that.i]
+            if that.dep_ == "mark" or (that.dep_ == "dobj" and objects):
+                return clause
+    return None
+
+
 def _denied(verb: Token) -> bool:
     """`did not say`, `declined to say`, `refused to confirm`: speech that was withheld."""
     if any(c.dep_ == "neg" for c in verb.children):
@@ -207,7 +224,9 @@ def _clause_span(doc: Doc, clause: Token) -> Span | None:
     left, right = clause.left_edge.i, clause.right_edge.i
     while left <= right and (
         doc[left].lower_ == "that"
-        and doc[left].dep_ == "mark"
+        and (
+            doc[left].dep_ == "mark" or left == clause.left_edge.i and not doc[left].dep_.startswith("nsubj")
+        )
         or doc[left].is_punct
         and doc[left].text not in "(["
     ):

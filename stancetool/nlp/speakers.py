@@ -45,6 +45,8 @@ from stancetool.nlp.transcript import is_unidentified
 
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+DATELINE = re.compile(r"[A-Z][A-Z .'/-]*(?:, [A-Z][\w .'-]*)?(?: \([\w .]+\))? ?(?:—|–|--| - )")
+QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
@@ -99,6 +101,9 @@ class SpeakerFinder:
             doer = self._subject_of_previous_clause(verb)
             if doer is not None:
                 return doer
+        quoted = self._quoted_as_saying(verb)
+        if quoted is not None:
+            return self.of_noun(quoted, at)
         if is_passive(verb):
             # `what is being criticized as "…"`, `she was told that …`: the subject is no speaker
             agent = passive_agent(verb)
@@ -143,6 +148,16 @@ class SpeakerFinder:
             return description
         return self._adjacent_speaker(verb, at)
 
+    @staticmethod
+    def _quoted_as_saying(verb: Token) -> Token | None:
+        """`State television quoted Ruiz as saying …`: the one quoted speaks, not the one quoting."""
+        if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.dep_ != "prep":
+            return None
+        quoting = verb.head.head
+        if quoting.lower_ not in QUOTING_FORMS:
+            return None
+        return next((c for c in quoting.children if c.dep_ == "dobj"), None)
+
     def _subjects(self, verb: Token) -> list[Token]:
         """The verb's subjects, leaving out a dateline the parser took for one (`MOSCOW — The bank said`, or
         `MOSCOW — Ana Ruiz said`, where the name hangs on the dateline as an apposition)."""
@@ -167,11 +182,15 @@ class SpeakerFinder:
         para_start = self.para_starts[self.paragraph_of(token.idx)]
         if token.idx - para_start > 40 or not token.text.isupper() or len(token.text) < 2:
             return False
-        rest = self.text[token.idx : token.idx + 50]
-        return (
-            re.match(r"[A-Z][A-Z .'-]*(?:, [A-Z][\w .'-]*)?(?: \([\w .]+\))? ?(?:—|–|--| - )", rest)
-            is not None
-        )
+        return DATELINE.match(self.text, token.idx, token.idx + 60) is not None
+
+    def _in_dateline(self, token: Token) -> bool:
+        """Whether the token is in the dateline opening its paragraph (`BEIJING/MOSCOW (Reuters) -`)."""
+        para_start = self.para_starts[self.paragraph_of(token.idx)]
+        if token.idx - para_start > 40:
+            return False
+        found = DATELINE.match(self.text, para_start, para_start + 60)
+        return found is not None and token.idx < found.end()
 
     def _joint_speaker(self, subject: Token, first: Speaker | None, at: int) -> Speaker | None:
         """`Nowak and Ruiz call them "lone wolves"`: every named conjunct speaks, not only the first."""
@@ -254,7 +273,11 @@ class SpeakerFinder:
                 or (child.dep_ == "prep" and child.lower_ in ("including", "like", "such", "among"))
             ):
                 skip.update(t.i for t in child.subtree)
-        tokens = [t for t in head.subtree if t.i not in skip and not self.inside_quotes(t)]
+        tokens = [
+            t
+            for t in head.subtree
+            if t.i not in skip and not self.inside_quotes(t) and not self._in_dateline(t)
+        ]
         while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det" or tokens[0].dep_ == "cc"):
             tokens = tokens[1:]
         while tokens and tokens[-1].is_punct:
