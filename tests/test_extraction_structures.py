@@ -1232,3 +1232,19 @@ def test_a_wire_dateline_is_no_part_of_a_title(quotes_of: QuotesOf) -> None:
     )
     q = only(quotes_of(text), "keep the border open")
     assert (q.speaker, q.speaker_title) == ("Ines Varga", "Polish President")
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            'Varga warned that the town would face "consequences" if it raised the toll.\n',
+            'the town would face "consequences" if it raised the toll',
+        ),
+        ("Nowak told the union that the fleet is “depleted”.\n", "the fleet is “depleted”"),
+    ],
+)
+def test_a_report_whose_only_quoted_word_is_a_term_stays_a_report(
+    quotes_of: QuotesOf, text: str, reported: str
+) -> None:
+    assert [(q.kind, q.text) for q in quotes_of(text)] == [("indirect", reported)]

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from stancetool.nlp.candidates import Candidate, DocLayout
+from stancetool.nlp.candidates import MIN_QUOTE_WORDS, Candidate, DocLayout, quoted_words
 from stancetool.nlp.cues import (
     SCARE_MARKERS,
     SPEECH_VERB_FORMS,
@@ -38,7 +38,6 @@ QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 # A quotation with no cue continues the speaker of a speech event at most this many paragraphs back.
 FLOAT_REACH = 1
 MAX_CONTEXT_CHARS = 700
-MIN_QUOTE_WORDS = 2
 MIN_ORPHAN_WORDS = 4
 # A quotation without a speaker takes the speaker of the same words quoted elsewhere when it has this many.
 MIN_REPEATED_WORDS = 3
@@ -156,7 +155,7 @@ class Attributor:
         seg = cand.segment
         assert seg is not None
         quote = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
-        if quote is None or sum(1 for t in quote if t.is_alpha or t.like_num) < MIN_QUOTE_WORDS:
+        if quote is None or quoted_words(self.doc, seg) < MIN_QUOTE_WORDS:
             return None
         standalone = self._starts_sentence(seg.open_mark) and not self.text[seg.start].islower()
         kind = "direct" if standalone else "partial"

@@ -11,6 +11,8 @@ from stancetool.nlp.marks import Paragraph, QuotedSegment, find_quoted_segments,
 from stancetool.nlp.transcript import Turn, find_turns, is_narrator, narrator_names
 
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+# Fewer quoted words than this are a term, not a quotation of their own (`called it "absurd"`).
+MIN_QUOTE_WORDS = 2
 WITHHOLDING_FORMS = frozenset("decline declines declined declining refuse refuses refused refusing".split())
 
 
@@ -74,14 +76,36 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
     return lay, cands
 
 
+def _with_whole_marks(start: int, end: int, segments: list[QuotedSegment]) -> tuple[int, int]:
+    """`the army is “depleted”`: a reported clause that ends (or starts) inside a quoted word keeps both
+    of its marks."""
+    for seg in segments:
+        if start <= seg.open_mark < end and seg.close_mark is not None and seg.close_mark >= end:
+            end = seg.close_mark + 1
+        if seg.open_mark < start and seg.close_mark is not None and start <= seg.close_mark < end:
+            start = seg.open_mark
+    return start, end
+
+
+def quoted_words(doc: Doc, seg: QuotedSegment) -> int:
+    words = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    return 0 if words is None else sum(1 for t in words if t.is_alpha or t.like_num)
+
+
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < y and x < b for x, y in spans)
 
 
 def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Candidate]:
-    """`X said (that) …` clauses without quotation marks."""
+    """`X said (that) …` clauses without quotation marks (or whose only quoted words are too few to be a
+    quotation of their own: `warned that the town would face "consequences"`)."""
     out: list[Candidate] = []
     para_starts = [p.start for p in lay.paras]
+    quotations = [
+        (seg.open_mark, end)
+        for seg, (_, end) in zip(lay.segments, lay.quoted_chars, strict=True)
+        if quoted_words(doc, seg) >= MIN_QUOTE_WORDS
+    ]
     opening_marks = {seg.open_mark for seg in lay.segments}
     for token in doc:
         if token.lower_ not in INDIRECT_VERB_FORMS or not token.tag_.startswith("VB"):
@@ -97,7 +121,7 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "auxpass") for c in clause.children):
             continue  # `what it says is …`: a clause without its own subject states nothing
         span = _clause_span(doc, clause)
-        if span is not None and _overlaps(span.start_char, span.end_char, lay.quoted_chars):
+        if span is not None and _overlaps(span.start_char, span.end_char, quotations):
             continue  # the quoted words inside are handled as partial quotations
         if span is not None:
             span = _without_reporters_additions(doc, span, clause)
@@ -109,11 +133,11 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
             continue
         if span.start > token.i and _cut_mid_noun(doc, span, token):
             span = _without_reporters_additions(doc, _to_sentence_end(doc, span), clause)
-        if _overlaps(span.start_char, span.end_char, lay.quoted_chars) or _runs_into_quotation(
+        if _overlaps(span.start_char, span.end_char, quotations) or _runs_into_quotation(
             doc, span, opening_marks
         ):
             continue
-        start, end = span.start_char, span.end_char
+        start, end = _with_whole_marks(span.start_char, span.end_char, lay.segments)
         paragraph = paragraph_of(para_starts, start)
         if paragraph in skip_paras:
             continue
