@@ -1248,3 +1248,19 @@ def test_a_report_whose_only_quoted_word_is_a_term_stays_a_report(
     quotes_of: QuotesOf, text: str, reported: str
 ) -> None:
     assert [(q.kind, q.text) for q in quotes_of(text)] == [("indirect", reported)]
+
+
+def test_a_name_before_an_inserted_clause_speaks(quotes_of: QuotesOf) -> None:
+    text = (
+        "Lithuanian Foreign Ministry spokeswoman Ines Varga, asked about the strike at a daily briefing in "
+        "Vilnius, said Lithuania’s position on the toll “is consistent and clear.”\n"
+    )
+    assert only(quotes_of(text), "is consistent").speaker == "Ines Varga"
+
+
+def test_an_opening_phrase_is_no_part_of_the_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        "In a post on Telegram, Poland’s border guard agency said migrants had crossed the river near the "
+        "Bug valley.\n"
+    )
+    assert only(quotes_of(text), "migrants had crossed").speaker == "Poland’s border guard agency"

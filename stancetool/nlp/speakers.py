@@ -238,6 +238,15 @@ class SpeakerFinder:
         """`"…," Flynn, a top surrogate, said` or `" said Hong Lei` when the parse missed the subject."""
         doc = self.doc
         sent = verb.sent
+        interrupted = self._subject_before_interruption(verb)
+        if interrupted is not None:
+            return self.of_noun(interrupted, at)
+        before = doc[verb.i - 1] if verb.i > sent.start else None
+        if before is not None and is_noun(before) and not self.inside_quotes(before):
+            # `In a post online, the city's water agency said …`, the subject taken for an object
+            found = self.of_noun(before, at)
+            if found is not None and found.name:
+                return found
         j = verb.i - 1
         leftmost: Token | None = None
         while j >= sent.start and not self.inside_quotes(doc[j]) and verb.i - j <= 12:
@@ -264,6 +273,25 @@ class SpeakerFinder:
                 return speaker
         return None
 
+    def _subject_before_interruption(self, verb: Token) -> Token | None:
+        """`Ana Ruiz, asked about the strike at a briefing, said …`, where the parser made the inserted
+        clause the main one, with the name as its subject."""
+        if verb.i == 0 or self.doc[verb.i - 1].text != ",":
+            return None
+        for clause in verb.children:
+            if clause.dep_ not in ("ccomp", "advcl") or clause.i > verb.i:
+                continue
+            subject = self.subject_of(clause) if clause.tag_ in ("VBN", "VBD") else None
+            if (
+                subject is not None
+                and subject.i < clause.i
+                and any(t.text == "," for t in self.doc[subject.i + 1 : clause.i])
+                and is_proper_noun(subject)
+                and not self.inside_quotes(subject)
+            ):
+                return subject
+        return None
+
     def _noun_phrase(self, head: Token) -> list[Token]:
         skip: set[int] = set()
         for child in head.children:
@@ -278,6 +306,15 @@ class SpeakerFinder:
             for t in head.subtree
             if t.i not in skip and not self.inside_quotes(t) and not self._in_dateline(t)
         ]
+        # `In a post on Telegram, the city's agency`, parsed as a list `Telegram, the city`: a list with no
+        # `and` is a misreading, and the phrase starts after the comma
+        commas = [
+            k
+            for k, t in enumerate(tokens[:-1])
+            if t.text == "," and t.i < head.i and tokens[k + 1].dep_ == "conj"
+        ]
+        if commas and not any(t.dep_ == "cc" for t in tokens):
+            tokens = tokens[commas[-1] + 1 :]
         while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det" or tokens[0].dep_ == "cc"):
             tokens = tokens[1:]
         while tokens and tokens[-1].is_punct:
