@@ -1264,3 +1264,60 @@ def test_an_opening_phrase_is_no_part_of_the_speaker(quotes_of: QuotesOf) -> Non
         "Bug valley.\n"
     )
     assert only(quotes_of(text), "migrants had crossed").speaker == "Poland’s border guard agency"
+
+
+def test_pointed_out_that_reports_the_clause(quotes_of: QuotesOf) -> None:
+    text = "Varga pointed out that Poland and Lithuania are each other's largest neighbour.\n"
+    q = only(quotes_of(text), "Poland and Lithuania")
+    assert (q.speaker, q.cue, q.kind) == ("Varga", "pointed", "indirect")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "reported"),
+    [
+        (
+            "According to Ines Varga, Poland's position on the toll is consistent and clear.\n",
+            "Ines Varga",
+            "Poland's position on the toll is consistent and clear",
+        ),
+        (
+            "The talks collapsed on Friday, according to two officials familiar with the matter.\n",
+            "two officials familiar with the matter",
+            "The talks collapsed on Friday",
+        ),
+    ],
+)
+def test_according_to_reports_the_rest_of_the_sentence(
+    quotes_of: QuotesOf, text: str, speaker: str, reported: str
+) -> None:
+    q = only(quotes_of(text), reported)
+    assert (q.speaker, q.cue, q.kind) == (speaker, "according to", "indirect")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Pressure is building on the mayor, who was greeted with chants of "Ines!" at a labor conference in '
+        "Gdansk last month, according to union president Marek Nowak.\n",
+        "Police have said they have no plans to release the recordings, according to attorneys for the "
+        "family.\n",
+    ],
+)
+def test_according_to_a_fragment_or_to_a_report_adds_no_report(quotes_of: QuotesOf, text: str) -> None:
+    assert [q.cue for q in quotes_of(text) if q.cue == "according to"] == []
+
+
+def test_which_after_a_name_refers_to_it_where_the_parser_saw_no_relative_clause(nlp: Language) -> None:
+    """A parser mistake forced on purpose: `which reported` hung on `turned`, as no relative clause."""
+    text = (
+        "Fact checkers said the claim was false and asked for the records.\n\n"
+        "To settle it, they turned to the Vilnius Port Authority which reported “2,521 delayed ships” in "
+        "the harbour between January and May.\n"
+    )
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "stancetool_quotes":
+            reported = next(t for t in doc if t.text == "reported")
+            reported.head, reported.dep_ = next(t for t in doc if t.text == "turned"), "advcl"
+        doc = component(doc)
+    assert only(doc_to_quotes(doc, "t.txt", indirect=True), "2,521").speaker == "Vilnius Port Authority"

@@ -126,7 +126,7 @@ class Attributor:
             speaker = self.find.of_verb(cand.cue_token, cand.start)
             if speaker is None or speaker.name is None:
                 return None
-            cue, kind = cand.cue_token.text, "indirect"
+            cue, kind = cue_text(cand.cue_token), "indirect"
         else:
             found = self._direct(cand)
             if found is None:
@@ -340,7 +340,7 @@ class Attributor:
         for verb in candidates:
             speaker = self.find.of_verb(verb, quote.start_char)
             if speaker is not None and speaker.name is not None:
-                cue = verb.text if verb.lower_ != "according" else "according to"
+                cue = cue_text(verb)
                 if speaker.named and (fallback is None or not coordinated(verb, fallback[2])):
                     return cue, speaker
                 if not speaker.named:
@@ -446,3 +446,7 @@ def _repeats(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         return False
     n = len(short)
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def cue_text(verb: Token) -> str:
+    return "according to" if verb.lower_ == "according" else verb.text

@@ -13,6 +13,7 @@ from stancetool.nlp.transcript import Turn, find_turns, is_narrator, narrator_na
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 # Fewer quoted words than this are a term, not a quotation of their own (`called it "absurd"`).
 MIN_QUOTE_WORDS = 2
+POINT_FORMS = frozenset("point points pointed pointing".split())
 WITHHOLDING_FORMS = frozenset("decline declines declined declining refuse refuses refused refusing".split())
 
 
@@ -108,7 +109,15 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
     ]
     opening_marks = {seg.open_mark for seg in lay.segments}
     for token in doc:
-        if token.lower_ not in INDIRECT_VERB_FORMS or not token.tag_.startswith("VB"):
+        if token.lower_ == "according":
+            found = _according_to(doc, token, quotations)
+            paragraph = paragraph_of(para_starts, found.start_char) if found is not None else -1
+            if found is not None and paragraph not in skip_paras:
+                out.append(
+                    Candidate(found.start_char, found.end_char, "indirect", paragraph, cue_token=token)
+                )
+            continue
+        if not (token.lower_ in INDIRECT_VERB_FORMS or _points_out(token)) or not token.tag_.startswith("VB"):
             continue
         if _overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
             continue
@@ -144,6 +153,39 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
     # `A said B said C`: the nested report belongs to the outer one.
     return [c for c in out if not any(o is not c and o.start <= c.cue_token.idx < o.end for o in out)]
+
+
+def _points_out(verb: Token) -> bool:
+    """`Xi pointed out that …`."""
+    return verb.lower_ in POINT_FORMS and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _according_to(doc: Doc, according: Token, quotations: list[tuple[int, int]]) -> Span | None:
+    """`According to the ministry, the talks failed.` / `The talks failed, according to the ministry.`: the
+    sentence, less the attribution set off by its comma, is what the source reports."""
+    to = doc[according.i + 1] if according.i + 1 < len(doc) else None
+    if to is None or to.lower_ != "to" or not any(c.dep_ == "pobj" for c in to.children):
+        return None
+    sent = according.sent
+    last = max(according.right_edge.i, to.right_edge.i)
+    if doc[last].text != "," and last + 1 < len(doc) and doc[last + 1].text == ",":
+        last += 1
+    end = sent.end
+    while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if according.i == sent.start and last + 1 < end and doc[last].text == ",":
+        span = doc[last + 1 : end]
+    elif last + 1 >= end and according.i > sent.start and doc[according.i - 1].text == ",":
+        span = doc[sent.start : according.i - 1]
+    else:
+        return None
+    if len(span) < MIN_REPORTED_TOKENS or _overlaps(span.start_char, span.end_char, quotations):
+        return None
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span):
+        return None  # a fragment (`at a conference last month, according to …`), not a statement
+    if any(t.lower_ in INDIRECT_VERB_FORMS and t.tag_.startswith("VB") for t in span):
+        return None  # `Police have said …, according to the family`: the report inside speaks for itself
+    return span
 
 
 def _next_word(doc: Doc, span: Span) -> Token | None:

@@ -120,6 +120,9 @@ class SpeakerFinder:
             if subject is not None:
                 if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     found = self.of_noun(current.head, at)
+                elif subject.tag_ in ("WDT", "WP") and subject.i > 0 and is_nominal(self.doc[subject.i - 1]):
+                    # `turned to the police department which reported …`, parsed as no relative clause
+                    found = self.of_noun(self.doc[subject.i - 1], at)
                 else:
                     found = self._joint_speaker(subject, self.of_noun(subject, at), at)
             elif agent_obj is not None:
