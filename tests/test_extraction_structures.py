@@ -588,6 +588,32 @@ def test_interviewer_of_a_transcript_is_not_a_source(quotes_of: QuotesOf) -> Non
     assert [(q.speaker, q.kind) for q in quotes] == [("Anna Berg", "transcript")] * 2
 
 
+def test_press_conference_transcript_with_names_in_normal_case(quotes_of: QuotesOf) -> None:
+    text = (
+        "Foreign Ministry Spokesperson Ines Varga's Regular Press Conference on March 1\n\n"
+        "Baltic Radio: It is reported that new sanctions are planned. What is your comment?\n\n"
+        "Ines Varga: We firmly oppose unilateral sanctions.\n\n"
+        "Reuters: Will the minister travel to Kyiv?\n\n"
+        "Ines Varga: I have no information to release at the moment.\n"
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Ines Varga", "transcript", "We firmly oppose unilateral sanctions."),
+        ("Ines Varga", "transcript", "I have no information to release at the moment."),
+    ]
+
+
+def test_lines_with_a_label_and_a_colon_are_no_transcript(quotes_of: QuotesOf) -> None:
+    text = (
+        "Poll: Varga leads in the north.\n\n"
+        "Related: Nowak concedes the port vote.\n\n"
+        "The mayor spoke on Monday.\n\n"
+        "Related: Ruiz wins the runoff.\n\n"
+        "Note: Figures are rounded.\n"
+    )
+    assert [q for q in quotes_of(text) if q.kind == "transcript"] == []
+
+
 def test_participle_after_a_comma_belongs_to_the_clause_before(quotes_of: QuotesOf) -> None:
     text = "When the council voted on the plan, Norway stayed out, saying more talks should be held first.\n"
     [q] = quotes_of(text)

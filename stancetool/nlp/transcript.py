@@ -13,6 +13,18 @@ _TURN = re.compile(
     r"(?:, (?P<role>[A-Z][A-Z ,'’.\-]{1,40}?))?"
     r"(?: \((?P<aside>[^)]{1,40})\))?:(?:\s+(?P<body>\S.*))?$"
 )
+# `Wang Wenbin: …`, `Reuters: …`: press-conference transcripts print names in normal case. Such a tag counts
+# only in a transcript where several turns have one and some speaker takes more than one turn.
+_NAMED_TURN = re.compile(
+    r"(?P<tag>(?:(?:Mr|Mrs|Ms|Dr)\. )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}):\s+(?P<body>\S.*)$"
+)
+MIN_NAMED_TURNS = 3
+# Labels that open lines of web pages and notes, not speakers.
+_LABELS = frozenset(
+    """related update updated note editor photo photos source sources correction read watch listen see also
+    advertisement sponsored warning caption credit image video tags topics published share comments
+    disclaimer contact email tel phone fax address""".split()
+)
 # `(Through interpreter)` and the like: stage directions, not words spoken.
 _DIRECTION = re.compile(r"^\((?:[^()]{1,80})\)\s*")
 _NOT_SPEECH = re.compile(r"^\s*\((?:[^()]{1,80})\)\s*[.]?\s*$")
@@ -39,10 +51,19 @@ class Turn:
 
 def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
     turns: list[Turn] = []
+    named: list[Turn] = []
     for para in paras:
         line = text[para.start : para.end]
         match = _TURN.match(line)
-        if match is None or len(match.group("tag").replace(".", "").replace(" ", "")) < 2:
+        if match is None:
+            named_match = _NAMED_TURN.match(line)
+            if named_match is not None and named_match.group("tag").split()[0].lower() not in _LABELS:
+                body_start = para.start + named_match.start("body")
+                named.append(
+                    Turn(para.index, named_match.group("tag"), None, body_start, para.end, para.start, True)
+                )
+            continue
+        if len(match.group("tag").replace(".", "").replace(" ", "")) < 2:
             continue
         # `STEVE INSKEEP, HOST:` alone on its line: the words follow in the next paragraphs
         body_start = para.start + match.start("body") if match.group("body") else para.end
@@ -62,6 +83,9 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
                 spoken=spoken,
             )
         )
+    tags = [turn.tag for turn in named]
+    if len(named) >= MIN_NAMED_TURNS and any(tags.count(tag) > 1 for tag in tags):
+        turns = sorted(turns + named, key=lambda turn: turn.start)
     return turns if len(turns) >= MIN_TURNS else []
 
 
