@@ -1347,3 +1347,16 @@ def test_which_after_a_name_refers_to_it_where_the_parser_saw_no_relative_clause
             reported.head, reported.dep_ = next(t for t in doc if t.text == "turned"), "advcl"
         doc = component(doc)
     assert only(doc_to_quotes(doc, "t.txt", indirect=True), "2,521").speaker == "Vilnius Port Authority"
+
+
+def test_a_trailing_attribution_the_parser_joined_as_a_second_clause(quotes_of: QuotesOf) -> None:
+    text = (
+        "Lithuania is ready for talks on the border, but only on the basis of the new realities, Foreign "
+        "Minister Ines Varga told reporters on Friday.\n"
+    )
+    q = only(quotes_of(text), "Lithuania is ready")
+    assert (q.text, q.speaker, q.kind) == (
+        "Lithuania is ready for talks on the border, but only on the basis of the new realities",
+        "Ines Varga",
+        "indirect",
+    )

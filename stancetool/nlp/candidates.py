@@ -122,14 +122,18 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         if _overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or _misparsed_complement(token)
+        reported = None
         if clause is None:
-            continue
+            reported = _before_trailing_conjunct(doc, token)
+            if reported is None:
+                continue
+            clause = token.head
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "auxpass") for c in clause.children):
             continue  # `what it says is …`: a clause without its own subject states nothing
-        span = _clause_span(doc, clause)
+        span = reported if reported is not None else _clause_span(doc, clause)
         if span is not None and _overlaps(span.start_char, span.end_char, quotations):
             continue  # the quoted words inside are handled as partial quotations
         if span is not None:
@@ -153,6 +157,21 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
     # `A said B said C`: the nested report belongs to the outer one.
     return [c for c in out if not any(o is not c and o.start <= c.cue_token.idx < o.end for o in out)]
+
+
+def _before_trailing_conjunct(doc: Doc, verb: Token) -> Span | None:
+    """`Russia is ready for talks, but only on its terms, Ruiz told reporters.`, where the parser made the
+    attribution a second clause joined to the first: the words before it, up to its comma."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i < 2 or doc[subject.left_edge.i - 1].text != ",":
+        return None
+    start = verb.head.left_edge.i
+    while start < subject.left_edge.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = subject.left_edge.i - 1
+    return doc[start:end] if end > start else None
 
 
 def _points_out(verb: Token) -> bool:
