@@ -1360,3 +1360,11 @@ def test_a_trailing_attribution_the_parser_joined_as_a_second_clause(quotes_of: 
         "Ines Varga",
         "indirect",
     )
+
+
+def test_a_pronoun_falls_back_to_a_person_its_paragraph_names_in_any_role(quotes_of: QuotesOf) -> None:
+    text = (
+        "On a cold morning in Kharkiv, Oksana Melnyk, 63, sweeps broken glass from her kitchen floor. "
+        '"Every night we wait for the sirens," she says.\n'
+    )
+    assert only(quotes_of(text), "Every night").speaker == "Oksana Melnyk"

@@ -88,7 +88,7 @@ class People:
         return Speaker(name, spoke.title if spoke else None, True, spoke.gender if spoke else None)
 
     def resolve_pronoun(self, gender: str, at: int) -> Speaker | None:
-        person = self.recent_person(at, gender)
+        person = self.recent_person(at, gender) or self._named_in_paragraph(at, gender)
         return Speaker(person.name, person.title, True, person.gender or gender) if person else None
 
     def recent_person(self, at: int, gender: str | None) -> Mention | None:
@@ -117,6 +117,22 @@ class People:
             if gender is None or known in (None, gender):
                 return Mention(mention.start, mention.paragraph, full, mention.title, known, True)
         return best
+
+    def _named_in_paragraph(self, at: int, gender: str | None) -> Mention | None:
+        """Where no speaker or subject fits, a person the pronoun's own paragraph names in any role, which a
+        parse that lost the subject leaves behind (`In Kharkiv, Ana Ruiz, 63, sweeps the floor. "…," she
+        says`)."""
+        para = self.paragraph_of(at)
+        for mention in reversed(self.mentions):
+            if mention.start >= at or mention.quoted:
+                continue
+            if mention.paragraph != para:
+                break
+            full = self.registry(at).resolve(mention.name) or mention.name
+            known = mention.gender or self.titled_gender.get(full)
+            if gender is None or known in (None, gender):
+                return Mention(mention.start, mention.paragraph, full, mention.title, known, True)
+        return None
 
     def person_with_role(self, role: str, at: int) -> Mention | None:
         """`the Ohio senator` → the person last introduced as `Sen. Ana Ruiz`, nearby."""
