@@ -1368,3 +1368,33 @@ def test_a_pronoun_falls_back_to_a_person_its_paragraph_names_in_any_role(quotes
         '"Every night we wait for the sirens," she says.\n'
     )
     assert only(quotes_of(text), "Every night").speaker == "Oksana Melnyk"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker", "title"),
+    [
+        (
+            'Ms Zakharova, the foreign ministry spokeswoman, called the Western reaction "predictable".\n',
+            "predictable",
+            "Zakharova",
+            "foreign ministry spokeswoman",
+        ),
+        ('Ines Varga described the toll as "unacceptable" on Monday.\n', "unacceptable", "Ines Varga", None),
+    ],
+)
+def test_one_quoted_word_is_a_quotation_of_the_named_speaker_whose_verb_says_it(
+    quotes_of: QuotesOf, text: str, word: str, speaker: str, title: str | None
+) -> None:
+    q = only(quotes_of(text), word)
+    assert (q.speaker, q.speaker_title, q.kind) == (speaker, title, "partial")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The "reset" with Moscow failed within a year, analysts said.\n',
+        'Critics called it a "reset" that never happened.\n',
+    ],
+)
+def test_one_quoted_word_alone_is_a_term(quotes_of: QuotesOf, text: str) -> None:
+    assert [q for q in quotes_of(text) if q.text.strip(".") == "reset"] == []

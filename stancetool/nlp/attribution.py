@@ -56,10 +56,13 @@ class Attributor:
         self.find = SpeakerFinder(doc, lay)
         self.events = self.find.events
         self.speaker_of_span: dict[int, Speaker] = {}
+        self.reported: list[tuple[int, int]] = []
+        """Where the reported clauses are (a word quoted inside one is part of that report)."""
 
     # ---------------------------------------------------------------- entry point
     def attribute(self, candidates: list[Candidate]) -> list[QuoteSpan]:
         """The quotations among `candidates` (in reading order), attributed."""
+        self.reported = [(c.start, c.end) for c in candidates if c.kind == "indirect"]
         spans = [span for span in (self._attribute_one(cand) for cand in candidates) if span is not None]
         self._share_speakers(spans)
         self._introduce_roles(spans)
@@ -155,8 +158,11 @@ class Attributor:
         seg = cand.segment
         assert seg is not None
         quote = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
-        if quote is None or quoted_words(self.doc, seg) < MIN_QUOTE_WORDS:
+        if quote is None:
             return None
+        words = quoted_words(self.doc, seg)
+        if words < MIN_QUOTE_WORDS:
+            return self._one_word(quote, seg) if words == 1 else None
         standalone = self._starts_sentence(seg.open_mark) and not self.text[seg.start].islower()
         kind = "direct" if standalone else "partial"
         if not standalone and looks_like_title(quote) and not self._named_by_speech(quote):
@@ -199,6 +205,25 @@ class Attributor:
         if len(quote) < MIN_ORPHAN_WORDS:
             return None
         return Speaker(None), None, kind
+
+    def _one_word(self, quote: Span, seg: QuotedSegment) -> tuple[Speaker, str | None, str] | None:
+        """`Ruiz called the reaction "predictable"`, `"No," he told reporters`: one quoted word is a quotation
+        only as what a named speaker's verb says, never as a term alone (`the "reset"`)."""
+        if any(start <= seg.start and seg.end <= end for start, end in self.reported):
+            return None  # `said the army is "depleted"`: the report holds the word
+        word = next(t for t in quote if t.is_alpha or t.like_num)
+        head = word.head
+        if head.lower_ == "as" and head.dep_ == "prep":
+            head = head.head  # `described it as "unacceptable"`
+        elif word.i > head.i and head.dep_ == "dobj" and is_noun(head):
+            head = head.head  # `called the reaction "predictable"`, the word parsed as the noun's modifier
+        if head.i == word.i or not is_speech_verb(head) or self.find.inside_quotes(head):
+            return None
+        speaker = self.find.of_verb(head, quote.start_char, guess_adjacent=False)
+        if speaker is None or not speaker.name or not speaker.named:
+            return None
+        standalone = self._starts_sentence(seg.open_mark) and not self.text[seg.start].islower()
+        return speaker, cue_text(head), "direct" if standalone else "partial"
 
     def _names_a_work(self, quote: Span) -> bool:
         """Whether the words are the title of a piece of writing or art named just before them: `the film

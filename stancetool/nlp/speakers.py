@@ -46,6 +46,7 @@ from stancetool.nlp.transcript import is_unidentified
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DATELINE = re.compile(r"[A-Z][A-Z .'/-]*(?:, [A-Z][\w .'-]*)?(?: \([\w .]+\))? ?(?:—|–|--| - )")
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
@@ -557,6 +558,8 @@ class SpeakerFinder:
         full_title = " ".join(x for x in [title or "", " ".join(title_words)] if x).strip() or None
         if title and title_words and " ".join(title_words) in title:
             full_title = title
+        elif title and all(w.lower().rstrip(".") in HONORIFICS for w in title_words):
+            full_title = title  # `Ms Ruiz, the ministry spokeswoman`: the role, not `… spokeswoman Ms`
         known = self.people.mention_for(name, at)
         if full_title is None and known is not None:
             full_title = known.title
