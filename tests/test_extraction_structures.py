@@ -1398,3 +1398,26 @@ def test_one_quoted_word_is_a_quotation_of_the_named_speaker_whose_verb_says_it(
 )
 def test_one_quoted_word_alone_is_a_term(quotes_of: QuotesOf, text: str) -> None:
     assert [q for q in quotes_of(text) if q.text.strip(".") == "reset"] == []
+
+
+def test_an_embedded_post_is_a_quotation_of_its_author(quotes_of: QuotesOf) -> None:
+    text = (
+        "The minister answered within minutes.\n\n"
+        "The port must stay open to every ship. pic.twitter.com/AbC123xyz — Ines Varga (@inesvarga) "
+        "February 24, 2023\n\n"
+        "The post was shared thousands of times.\n"
+    )
+    [q] = quotes_of(text)
+    assert (q.text, q.speaker, q.speaker_title, q.cue, q.kind) == (
+        "The port must stay open to every ship.",
+        "Ines Varga",
+        None,
+        "posted",
+        "direct",
+    )
+
+
+def test_an_age_beside_a_name_is_no_title(quotes_of: QuotesOf) -> None:
+    text = '"Every night we wait for the sirens," said Oksana Melnyk, 63.\n'
+    q = only(quotes_of(text), "Every night")
+    assert (q.speaker, q.speaker_title) == ("Oksana Melnyk", None)

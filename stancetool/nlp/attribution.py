@@ -125,6 +125,14 @@ class Attributor:
             if speaker is None or not speaker.is_person:
                 return None
             cue, kind = cand.cue_token.text, "mention"
+        elif cand.kind == "post":
+            assert cand.author is not None
+            name = self.text[cand.author[0] : cand.author[1]]
+            speaker, cue, kind = (
+                self.find.person_from_words(name.split(), cand.author[0], None),
+                "posted",
+                "direct",
+            )
         elif cand.kind == "indirect":
             speaker = self.find.of_verb(cand.cue_token, cand.start)
             if speaker is None or speaker.name is None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,7 +30,8 @@ class Candidate:
     turn: Turn | None = None
     cue_token: Token | None = None
     """For reported speech: the speech verb that governs the clause."""
-    extra: dict = field(default_factory=dict)
+    author: tuple[int, int] | None = None
+    """For an embedded post: where its author's name is."""
 
 
 @dataclass
@@ -65,16 +67,46 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
             cands.append(Candidate(turn.start, turn.end, "transcript", turn.paragraph, turn=turn))
     furniture = {p.index for p in lay.paras if BOILERPLATE.search(lay.text, p.start, p.end)}
     source_paras -= furniture
+    posts = [
+        post for post in (embedded_post(lay.text, p) for p in lay.paras if p.index not in furniture) if post
+    ]
+    post_paras = {post.paragraph for post in posts}
+    cands.extend(posts)
     turn_openings = {t.tag_start for t in lay.turns}
     for seg in lay.segments:
-        if seg.paragraph in source_paras or seg.open_mark in turn_openings or seg.paragraph in furniture:
-            continue  # a turn (quoted as a whole, as some sites do) is the quotation, or the reporter's own
+        if (
+            seg.paragraph in source_paras | post_paras
+            or seg.open_mark in turn_openings
+            or seg.paragraph in furniture
+        ):
+            continue  # a turn or a post (quoted as a whole) is the quotation, or the reporter's own words
         cands.append(Candidate(seg.start, seg.end, "direct", seg.paragraph, segment=seg))
     indirect = reported_speech(doc, lay, source_paras | furniture)
     cands.extend(indirect)
     cands.extend(speech_mentions(doc, lay, {c.cue_token.i for c in indirect}))
     cands.sort(key=lambda c: (c.start, c.end))
     return lay, cands
+
+
+# A post embedded in a web page and flattened to text: `Words of the post. pic.twitter.com/… — Ana Ruiz
+# (@anaruiz) March 1, 2023`.
+EMBEDDED_POST = re.compile(
+    r"(?P<text>\S.*?)\s*(?:(?:pic\.twitter\.com|https?://t\.co)/\S+\s*)*[—–-]{1,2}\s*"
+    r"(?P<author>[^()—–\n]{2,60}?)\s*\(@\w{1,15}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
+)
+
+
+def embedded_post(text: str, para: Paragraph) -> Candidate | None:
+    found = EMBEDDED_POST.match(text, para.start, para.end)
+    if found is None or found.end() != para.end:
+        return None
+    return Candidate(
+        found.start("text"),
+        found.end("text"),
+        "post",
+        para.index,
+        author=(found.start("author"), found.end("author")),
+    )
 
 
 def _with_whole_marks(start: int, end: int, segments: list[QuotedSegment]) -> tuple[int, int]:
