@@ -1421,3 +1421,12 @@ def test_an_age_beside_a_name_is_no_title(quotes_of: QuotesOf) -> None:
     text = '"Every night we wait for the sirens," said Oksana Melnyk, 63.\n'
     q = only(quotes_of(text), "Every night")
     assert (q.speaker, q.speaker_title) == ("Oksana Melnyk", None)
+
+
+def test_the_clause_before_a_colon_names_the_speaker_in_brackets(quotes_of: QuotesOf) -> None:
+    text = (
+        '"The port will reopen," Marek Nowak said on Monday.\n\n'
+        'The mayor\'s chief of staff (Ines Varga) was blunter: "The port will stay shut."\n'
+    )
+    q = only(quotes_of(text), "The port will stay shut")
+    assert (q.speaker, q.speaker_title) == ("Ines Varga", "mayor's chief of staff")

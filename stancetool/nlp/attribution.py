@@ -283,8 +283,13 @@ class Attributor:
         verbs: list[Token] = []
         roots = [t for t in quote if not quote.start <= t.head.i < quote.end]
         if self._after_colon(quote.start_char - 1):
-            # `X made the following comment: "…"`: the clause before the colon.
-            before = self.doc[quote.start].sent.start - 1
+            # `X made the following comment: "…"`: the clause before the colon (in the quotation's sentence
+            # or, where the parser ended the sentence at the colon, the one before).
+            before = quote.start - 1
+            while before >= 0 and (self.doc[before].is_space or self.doc[before].text in QUOTE_MARKS):
+                before -= 1
+            if before >= 0 and self.doc[before].text == ":":
+                before -= 1
             while before >= 0 and self.doc[before].is_space:
                 before -= 1
             if before >= 0:

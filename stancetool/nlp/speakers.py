@@ -522,7 +522,12 @@ class SpeakerFinder:
             ),
             None,
         )
-        if appos is None or any(t.is_bracket or t.is_quote for t in appos.subtree):
+        if appos is None:
+            return None
+        inner = list(appos.subtree)
+        if len(inner) > 2 and inner[0].text == "(" and inner[-1].text == ")":
+            inner = inner[1:-1]  # `the chief of staff (Ana Ruiz)`
+        if any(t.is_bracket or t.is_quote for t in inner):
             return None  # a tangle the parser made of `Del. Ana "Cia" Ruiz (D-Ohio)`
         found = self.of_noun(appos, at)
         if found is None or not found.name or not found.named:
