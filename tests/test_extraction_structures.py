@@ -1430,3 +1430,12 @@ def test_the_clause_before_a_colon_names_the_speaker_in_brackets(quotes_of: Quot
     )
     q = only(quotes_of(text), "The port will stay shut")
     assert (q.speaker, q.speaker_title) == ("Ines Varga", "mayor's chief of staff")
+
+
+def test_one_official_is_an_unnamed_source_not_the_last_person_named(quotes_of: QuotesOf) -> None:
+    text = (
+        '"The toll is fair," Marek Nowak said.\n\n'
+        'Others are less sure. As one European diplomat put it: "The port is playing a long game."\n'
+    )
+    q = only(quotes_of(text), "The port is playing")
+    assert (q.speaker, q.speaker_title) == ("one European diplomat", None)

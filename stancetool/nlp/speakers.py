@@ -410,7 +410,7 @@ class SpeakerFinder:
                 return author
         if lower in ROLE_NOUNS and head.tag_ == "NN":
             description = title_text(phrase) or head.text
-            if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
+            if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
                 return Speaker(description, named=False)  # `a senior diplomat said`: someone not named
             referent = self.people.person_with_role(lower, at) or self.people.recent_person(at, None)
             if referent is not None:
