@@ -1439,3 +1439,12 @@ def test_one_official_is_an_unnamed_source_not_the_last_person_named(quotes_of: 
     )
     q = only(quotes_of(text), "The port is playing")
     assert (q.speaker, q.speaker_title) == ("one European diplomat", None)
+
+
+def test_an_honorific_gives_way_to_the_role_the_article_gave(quotes_of: QuotesOf) -> None:
+    text = (
+        "Hungary's Prime Minister Viktor Orbán, a frequent critic of the sanctions, was more cautious.\n\n"
+        '"Sanctions have hurt Europe more than Russia," Mr. Orbán said in Budapest.\n'
+    )
+    q = only(quotes_of(text), "Sanctions have hurt")
+    assert (q.speaker, q.speaker_title) == ("Viktor Orbán", "Hungary's Prime Minister")

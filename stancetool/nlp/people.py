@@ -173,6 +173,17 @@ class People:
                 registry.add(event.speaker.name, event.speaker.title)
         return _FallbackRegistry(registry, [m.name for m in introduced])
 
+    def role_of(self, name: str, at: int) -> str | None:
+        """The last title beyond an honorific (`Mr.`) that the article gave this person before `at`."""
+        role = None
+        for mention in self.mentions:
+            if mention.start >= at:
+                break
+            full = self.registry(at).resolve(mention.name) or mention.name
+            if full == name and mention.title and not honorific(mention.title):
+                role = mention.title
+        return role
+
     def mention_for(self, name: str, at: int) -> Mention | None:
         found = None
         for mention in self.mentions:
@@ -196,3 +207,11 @@ class _FallbackRegistry(NameRegistry):
         for name in self._all:
             later.add(name)
         return later.resolve(mention)
+
+
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+
+
+def honorific(title: str) -> bool:
+    """Whether a title is only a form of address (`Mr.`, `Ms`), which says nothing of a role."""
+    return all(word.lower().rstrip(".") in HONORIFICS for word in title.split())

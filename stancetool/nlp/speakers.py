@@ -28,7 +28,7 @@ from stancetool.nlp.names import (
     split_title,
     without_trailing_verb,
 )
-from stancetool.nlp.people import Event, Mention, People, Speaker
+from stancetool.nlp.people import Event, Mention, People, Speaker, honorific
 from stancetool.nlp.syntax import (
     NON_SPEAKER_ENTITIES,
     SUBJECT_DEPS,
@@ -46,7 +46,6 @@ from stancetool.nlp.transcript import is_unidentified
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DATELINE = re.compile(r"[A-Z][A-Z .'/-]*(?:, [A-Z][\w .'-]*)?(?: \([\w .]+\))? ?(?:—|–|--| - )")
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
@@ -563,11 +562,14 @@ class SpeakerFinder:
         full_title = " ".join(x for x in [title or "", " ".join(title_words)] if x).strip() or None
         if title and title_words and " ".join(title_words) in title:
             full_title = title
-        elif title and all(w.lower().rstrip(".") in HONORIFICS for w in title_words):
+        elif title and title_words and honorific(" ".join(title_words)):
             full_title = title  # `Ms Ruiz, the ministry spokeswoman`: the role, not `… spokeswoman Ms`
         known = self.people.mention_for(name, at)
         if full_title is None and known is not None:
             full_title = known.title
+        if full_title is not None and honorific(full_title):
+            # `Mr. Orban said` after `Hungary's Prime Minister Viktor Orban`: the role the article gave
+            full_title = self.people.role_of(name, at) or full_title
         if gender is None and known is not None:
             gender = known.gender
         return Speaker(name, full_title, True, gender)
@@ -646,7 +648,14 @@ class SpeakerFinder:
             if title is None:
                 before = [t for t in self._noun_phrase(ent.root) if t.i < ent.start]
                 title = title_text(before) or self._appositive(ent.root, ent)
-            if title is None and ent.root.dep_ == "appos" and is_noun(ent.root.head):
+            described = ent.root.head
+            # (`about her remarks, …, Ana Ruiz`, a misparse, makes no title of `remarks`)
+            if (
+                title is None
+                and ent.root.dep_ == "appos"
+                and is_noun(described)
+                and described.lower_ not in SPEECH_NOUNS | DOCUMENT_NOUNS
+            ):
                 title = title_text(self._noun_phrase(ent.root.head))
             paragraph = self.paragraph_of(ent.start_char)
             quoted = self.inside_quotes(ent.root)
