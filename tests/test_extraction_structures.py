@@ -1448,3 +1448,13 @@ def test_an_honorific_gives_way_to_the_role_the_article_gave(quotes_of: QuotesOf
     )
     q = only(quotes_of(text), "Sanctions have hurt")
     assert (q.speaker, q.speaker_title) == ("Viktor Orbán", "Hungary's Prime Minister")
+
+
+def test_a_stray_mark_inside_a_speaker_name_costs_nothing(nlp: Language) -> None:
+    text = (
+        'According to a statement from the Polish ”Foreign Ministry, Warsaw "highly values" Vilnius\'s '
+        '"calm".\n'
+    )
+    doc = nlp(text)
+    assert doc._.stancetool_error is None
+    assert doc_to_quotes(doc, "t.txt", indirect=True)

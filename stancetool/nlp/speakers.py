@@ -374,6 +374,7 @@ class SpeakerFinder:
             ]
             while name_tokens and name_tokens[0].tag_ == "HYPH":
                 name_tokens = name_tokens[1:]
+            name_tokens = name_tokens or [head]  # the phrase may leave out the head (a dateline, a comma)
             title_words, rest = split_title([t.text for t in name_tokens])
             first = name_tokens[0]
             personal = first.lower_.rstrip(".") in PERSONAL_TITLES
