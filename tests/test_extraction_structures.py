@@ -1458,3 +1458,14 @@ def test_a_stray_mark_inside_a_speaker_name_costs_nothing(nlp: Language) -> None
     doc = nlp(text)
     assert doc._.stancetool_error is None
     assert doc_to_quotes(doc, "t.txt", indirect=True)
+
+
+def test_the_role_in_a_transcript_tag_is_the_title(quotes_of: QuotesOf) -> None:
+    text = (
+        "ANNA BERG, HOST: Welcome to the program.\n\n"
+        "MAREK NOWAK, POLISH FOREIGN MINISTER: Not while foreign troops are on our land.\n\n"
+        "BERG: And the peace plan?\n\n"
+        "NOWAK: We read it carefully.\n"
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.speaker_title) for q in quotes] == [("Marek Nowak", "Polish Foreign Minister")] * 2

@@ -579,7 +579,8 @@ class SpeakerFinder:
         assert cand.turn is not None
         if is_unidentified(cand.turn):
             return Speaker(None, normal_case(cand.turn.tag).lower())
-        return self.person_from_words(cand.turn.tag.split(), cand.turn.tag_start, None)
+        role = normal_case(cand.turn.role) if cand.turn.role else None
+        return self.person_from_words(cand.turn.tag.split(), cand.turn.tag_start, role)
 
     # ---------------------------------------------------------------- reference
     def _resolve_group(self, at: int, plural: bool = False) -> Speaker | None:
@@ -664,7 +665,8 @@ class SpeakerFinder:
         for turn in self.lay.turns:
             if len(turn.tag.split()) >= 2:
                 name = normal_case(turn.tag)
-                mentions.append(Mention(turn.tag_start, turn.paragraph, name, None, None, False))
+                title = normal_case(turn.role) if turn.role else None  # `…, UKRAINIAN FOREIGN MINISTER:`
+                mentions.append(Mention(turn.tag_start, turn.paragraph, name, title, None, False))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
