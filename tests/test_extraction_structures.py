@@ -1469,3 +1469,18 @@ def test_the_role_in_a_transcript_tag_is_the_title(quotes_of: QuotesOf) -> None:
     )
     quotes = quotes_of(text)
     assert [(q.speaker, q.speaker_title) for q in quotes] == [("Marek Nowak", "Polish Foreign Minister")] * 2
+
+
+def test_question_and_answer_interview(quotes_of: QuotesOf) -> None:
+    text = (
+        "Foreign Minister Ines Varga spoke to the Baltic Herald about the war.\n\n"
+        "Q: Will Lithuania support the peace plan?\n\n"
+        "A: We read it carefully. Some points are good.\n\n"
+        "Q: And sanctions?\n\n"
+        "A: Sanctions must stay until the troops withdraw.\n"
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Ines Varga", "transcript", "We read it carefully. Some points are good."),
+        ("Ines Varga", "transcript", "Sanctions must stay until the troops withdraw."),
+    ]

@@ -41,7 +41,7 @@ from stancetool.nlp.syntax import (
     title_text,
 )
 from stancetool.nlp.tags import is_nominal, is_noun, is_preposition, is_proper_noun
-from stancetool.nlp.transcript import is_unidentified
+from stancetool.nlp.transcript import is_answer, is_unidentified
 
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -579,6 +579,11 @@ class SpeakerFinder:
         assert cand.turn is not None
         if is_unidentified(cand.turn):
             return Speaker(None, normal_case(cand.turn.tag).lower())
+        if is_answer(cand.turn):
+            # the person the introduction was last about (`Ana Ruiz spoke to us about …`), if anyone
+            first = min(t.tag_start for t in self.lay.turns if is_answer(t))
+            person = self.people.recent_person(first, None)
+            return Speaker(person.name, person.title, True, person.gender) if person else Speaker(None)
         role = normal_case(cand.turn.role) if cand.turn.role else None
         return self.person_from_words(cand.turn.tag.split(), cand.turn.tag_start, role)
 

@@ -19,6 +19,9 @@ _NAMED_TURN = re.compile(
     r"(?P<tag>(?:(?:Mr|Mrs|Ms|Dr)\. )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}):\s+(?P<body>\S.*)$"
 )
 MIN_NAMED_TURNS = 3
+# `Q: …` / `A: …`: an interview printed as questions and answers.
+_QA_TURN = re.compile(r"(?P<tag>[QA])[:.]\s+(?P<body>\S.*)$")
+QUESTION, ANSWER = "Q", "A"
 # Labels that open lines of web pages and notes, not speakers.
 _LABELS = frozenset(
     """related update updated note editor photo photos source sources correction read watch listen see also
@@ -52,8 +55,14 @@ class Turn:
 def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
     turns: list[Turn] = []
     named: list[Turn] = []
+    qa: list[Turn] = []
     for para in paras:
         line = text[para.start : para.end]
+        qa_match = _QA_TURN.match(line)
+        if qa_match is not None:
+            body_start = para.start + qa_match.start("body")
+            qa.append(Turn(para.index, qa_match.group("tag"), None, body_start, para.end, para.start, True))
+            continue
         match = _TURN.match(line)
         if match is None:
             named_match = _NAMED_TURN.match(line)
@@ -86,6 +95,9 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
     tags = [turn.tag for turn in named]
     if len(named) >= MIN_NAMED_TURNS and any(tags.count(tag) > 1 for tag in tags):
         turns = sorted(turns + named, key=lambda turn: turn.start)
+    answers = [turn for turn in qa if turn.tag == ANSWER]
+    if len(answers) >= MIN_TURNS and len(qa) > len(answers):
+        turns = sorted(turns + qa, key=lambda turn: turn.start)
     return turns if len(turns) >= MIN_TURNS else []
 
 
@@ -121,5 +133,12 @@ def is_unidentified(turn: Turn) -> bool:
 
 
 def is_narrator(turn: Turn, narrators: set[str]) -> bool:
+    if turn.tag == QUESTION:
+        return True  # the interviewer's question
     role_words = set(re.split(r"[ ,]+", turn.role or ""))
     return bool(role_words & NARRATOR_ROLES) or turn.tag.upper() in narrators
+
+
+def is_answer(turn: Turn) -> bool:
+    """`A: …`: the words of the one interviewed, whom the introduction names."""
+    return turn.tag == ANSWER
