@@ -112,10 +112,9 @@ class People:
                 break
             if not mention.is_subject:
                 continue
-            full = self.registry(at).resolve(mention.name) or mention.name
-            known = mention.gender or self.titled_gender.get(full)
-            if gender is None or known in (None, gender):
-                return Mention(mention.start, mention.paragraph, full, mention.title, known, True)
+            referent = self._referent(mention, at, gender)
+            if referent is not None:
+                return referent
         return best
 
     def _named_in_paragraph(self, at: int, gender: str | None) -> Mention | None:
@@ -128,10 +127,17 @@ class People:
                 continue
             if mention.paragraph != para:
                 break
-            full = self.registry(at).resolve(mention.name) or mention.name
-            known = mention.gender or self.titled_gender.get(full)
-            if gender is None or known in (None, gender):
-                return Mention(mention.start, mention.paragraph, full, mention.title, known, True)
+            referent = self._referent(mention, at, gender)
+            if referent is not None:
+                return referent
+        return None
+
+    def _referent(self, mention: Mention, at: int, gender: str | None) -> Mention | None:
+        """The mention under its full name, if its known gender fits the pronoun's."""
+        full = self.registry(at).resolve(mention.name) or mention.name
+        known = mention.gender or self.titled_gender.get(full)
+        if gender is None or known in (None, gender):
+            return Mention(mention.start, mention.paragraph, full, mention.title, known, True)
         return None
 
     def person_with_role(self, role: str, at: int) -> Mention | None:
