@@ -10,12 +10,12 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from stancetool.nlp.candidates import MIN_QUOTE_WORDS, Candidate, DocLayout, quoted_words
 from stancetool.nlp.cues import (
     SCARE_MARKERS,
     SPEECH_VERB_FORMS,
     WORK_NOUNS,
 )
+from stancetool.nlp.layout import MIN_QUOTE_WORDS, Candidate, DocLayout, quoted_words
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
 from stancetool.nlp.people import Event, Speaker
 from stancetool.nlp.records import QuoteSpan

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from stancetool.nlp.candidates import Candidate, DocLayout
 from stancetool.nlp.cues import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
@@ -19,6 +18,7 @@ from stancetool.nlp.cues import (
     SPEECH_NOUNS,
     TITLE_WORDS,
 )
+from stancetool.nlp.layout import Candidate, DocLayout
 from stancetool.nlp.marks import paragraph_of
 from stancetool.nlp.names import (
     NameRegistry,
