@@ -19,11 +19,12 @@ from stancetool.nlp.layout import MIN_QUOTE_WORDS, Candidate, DocLayout, quoted_
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
 from stancetool.nlp.people import Event, Speaker
 from stancetool.nlp.records import QuoteSpan
-from stancetool.nlp.speakers import SpeakerFinder, passive_without_agent
+from stancetool.nlp.speakers import SpeakerFinder
 from stancetool.nlp.syntax import (
     coordinated,
     is_speech_verb,
     looks_like_title,
+    passive_without_agent,
     speech_noun_owner,
 )
 from stancetool.nlp.tags import (

@@ -35,7 +35,9 @@ from stancetool.nlp.syntax import (
     THIRD_PERSON_POSSESSIVES,
     could_speak,
     gender_of,
+    is_passive,
     is_speech_verb,
+    passive_agent,
     phrase_text,
     speech_noun_owner,
     title_text,
@@ -676,30 +678,6 @@ class SpeakerFinder:
         return mentions
 
     # ---------------------------------------------------------------- layout helpers
-
-
-def is_passive(verb: Token) -> bool:
-    """`is being criticized`, `was told` (but not `who's called for`, which is `has called`)."""
-    return verb.tag_ == "VBN" and any(
-        c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s")) for c in verb.children
-    )
-
-
-def passive_agent(verb: Token) -> Token | None:
-    """Who did it, in a passive clause: `by Ana Ruiz`, also where the parser hung the `by` on a noun
-    (`described as "a tax" by Ruiz`)."""
-    for token in verb.subtree:
-        if token.lower_ == "by" and token.dep_ in ("agent", "prep") and token.i > verb.i:
-            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if obj is not None and (token.dep_ == "agent" or could_speak(obj)):
-                return obj
-    return None
-
-
-def passive_without_agent(verb: Token) -> bool:
-    """`is being criticized as`, `was told that`: speech whose speaker the clause does not give (and whose
-    subject is the one spoken of or to)."""
-    return is_passive(verb) and passive_agent(verb) is None
 
 
 def _antecedent_of_share(head: Token) -> Token | None:

@@ -101,3 +101,27 @@ def looks_like_title(quote: Span) -> bool:
         and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
         and words[0][0].isupper()
     )
+
+
+def is_passive(verb: Token) -> bool:
+    """`is being criticized`, `was told` (but not `who's called for`, which is `has called`)."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s")) for c in verb.children
+    )
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """Who did it, in a passive clause: `by Ana Ruiz`, also where the parser hung the `by` on a noun
+    (`described as "a tax" by Ruiz`)."""
+    for token in verb.subtree:
+        if token.lower_ == "by" and token.dep_ in ("agent", "prep") and token.i > verb.i:
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is not None and (token.dep_ == "agent" or could_speak(obj)):
+                return obj
+    return None
+
+
+def passive_without_agent(verb: Token) -> bool:
+    """`is being criticized as`, `was told that`: speech whose speaker the clause does not give (and whose
+    subject is the one spoken of or to)."""
+    return is_passive(verb) and passive_agent(verb) is None
