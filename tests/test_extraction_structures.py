@@ -1484,3 +1484,9 @@ def test_question_and_answer_interview(quotes_of: QuotesOf) -> None:
         ("Ines Varga", "transcript", "We read it carefully. Some points are good."),
         ("Ines Varga", "transcript", "Sanctions must stay until the troops withdraw."),
     ]
+
+
+def test_rejecting_or_dismissing_as_a_word_is_speech(quotes_of: QuotesOf) -> None:
+    text = 'Russia\'s ambassador to Finland, Pavel Kuznetsov, rejected the accusation as "absurd".\n'
+    q = only(quotes_of(text), "absurd")
+    assert (q.speaker, q.cue) == ("Pavel Kuznetsov", "rejected")

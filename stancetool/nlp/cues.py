@@ -12,7 +12,8 @@ counter deny describe emphasize emphasise estimate observe point predict promise
 reveal suggest testify vow joke quip scoff shout yell exclaim retort muse wonder lament boast brag post
 comment call demand accuse criticize criticise blast slam praise pledge maintain allege agree disagree
 conclude propose recommend advise inform announce assure concur express grumble mutter whisper sing
-proclaim reiterate elaborate add clarify counter rebut brand dub label term chant scream
+proclaim reiterate elaborate add clarify counter rebut brand dub label term chant scream dismiss reject
+condemn denounce
 """.split()
 
 # Verbs whose complement clause is reported speech without quotation marks (a narrower set: `call` or `praise`
