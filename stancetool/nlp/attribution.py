@@ -169,11 +169,11 @@ class Attributor:
         quote = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
         if quote is None:
             return None
-        words = quoted_words(self.doc, seg)
-        if words < MIN_QUOTE_WORDS:
-            return self._one_word(quote, seg) if words == 1 else None
         standalone = self._starts_sentence(seg.open_mark) and not self.text[seg.start].islower()
         kind = "direct" if standalone else "partial"
+        words = quoted_words(self.doc, seg)
+        if words < MIN_QUOTE_WORDS:
+            return self._one_word(quote, seg, kind) if words == 1 else None
         if not standalone and looks_like_title(quote) and not self._named_by_speech(quote):
             return None  # a show, a book, a law: `appeared on "Fox News Sunday"`
         if self._names_a_work(quote):
@@ -215,7 +215,7 @@ class Attributor:
             return None
         return Speaker(None), None, kind
 
-    def _one_word(self, quote: Span, seg: QuotedSegment) -> tuple[Speaker, str | None, str] | None:
+    def _one_word(self, quote: Span, seg: QuotedSegment, kind: str) -> tuple[Speaker, str | None, str] | None:
         """`Ruiz called the reaction "predictable"`, `"No," he told reporters`: one quoted word is a quotation
         only as what a named speaker's verb says, never as a term alone (`the "reset"`)."""
         if any(start <= seg.start and seg.end <= end for start, end in self.reported):
@@ -231,8 +231,7 @@ class Attributor:
         speaker = self.find.of_verb(head, quote.start_char, guess_adjacent=False)
         if speaker is None or not speaker.name or not speaker.named:
             return None
-        standalone = self._starts_sentence(seg.open_mark) and not self.text[seg.start].islower()
-        return speaker, cue_text(head), "direct" if standalone else "partial"
+        return speaker, cue_text(head), kind
 
     def _names_a_work(self, quote: Span) -> bool:
         """Whether the words are the title of a piece of writing or art named just before them: `the film

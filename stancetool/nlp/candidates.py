@@ -26,16 +26,13 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
     posts = [
         post for post in (embedded_post(lay.text, p) for p in lay.paras if p.index not in furniture) if post
     ]
-    post_paras = {post.paragraph for post in posts}
     cands.extend(posts)
+    # a turn or a post is the quotation as a whole; furniture is no one's words
+    not_segmented = source_paras | {post.paragraph for post in posts} | furniture
     turn_openings = {t.tag_start for t in lay.turns}
     for seg in lay.segments:
-        if (
-            seg.paragraph in source_paras | post_paras
-            or seg.open_mark in turn_openings
-            or seg.paragraph in furniture
-        ):
-            continue  # a turn or a post (quoted as a whole) is the quotation, or the reporter's own words
+        if seg.paragraph in not_segmented or seg.open_mark in turn_openings:
+            continue
         cands.append(Candidate(seg.start, seg.end, "direct", seg.paragraph, segment=seg))
     indirect = reported_speech(doc, lay, source_paras | furniture)
     cands.extend(indirect)

@@ -115,9 +115,11 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
+# Forms of address, which say nothing of a role (`Mr. Nowak`).
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 # Titles that only a person carries: `Mayor Ines Varga` is a person even when NER misses the name.
-PERSONAL_TITLES = ROLE_NOUNS | frozenset(
-    "mr mrs ms miss dr prof sir dame lord lady rev fr sen rep gov gen lt col maj capt sgt adm cmdr".split()
+PERSONAL_TITLES = (
+    ROLE_NOUNS | HONORIFICS | frozenset("prof rev fr sen rep gov gen lt col maj capt sgt adm cmdr".split())
 )
 
 # Nouns of speech whose owner is the speaker: `Ruiz's claim of "…"`, `the minister's "…" remarks`.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stancetool.nlp.cues import HONORIFICS
 from stancetool.nlp.marks import paragraph_of
 from stancetool.nlp.names import NameRegistry
 
@@ -182,10 +183,11 @@ class People:
     def role_of(self, name: str, at: int) -> str | None:
         """The last title beyond an honorific (`Mr.`) that the article gave this person before `at`."""
         role = None
+        registry = self.registry(at)
         for mention in self.mentions:
             if mention.start >= at:
                 break
-            full = self.registry(at).resolve(mention.name) or mention.name
+            full = registry.resolve(mention.name) or mention.name
             if full == name and mention.title and not honorific(mention.title):
                 role = mention.title
         return role
@@ -213,9 +215,6 @@ class _FallbackRegistry(NameRegistry):
         for name in self._all:
             later.add(name)
         return later.resolve(mention)
-
-
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 
 
 def honorific(title: str) -> bool:
