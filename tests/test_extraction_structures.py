@@ -1490,3 +1490,12 @@ def test_rejecting_or_dismissing_as_a_word_is_speech(quotes_of: QuotesOf) -> Non
     text = 'Russia\'s ambassador to Finland, Pavel Kuznetsov, rejected the accusation as "absurd".\n'
     q = only(quotes_of(text), "absurd")
     assert (q.speaker, q.cue) == ("Pavel Kuznetsov", "rejected")
+
+
+def test_a_report_inside_an_embedded_post_is_not_quoted_again(quotes_of: QuotesOf) -> None:
+    text = (
+        "The minister answered.\n\n"
+        "The council said that the port must stay open to every ship. pic.twitter.com/AbC — Ines Varga "
+        "(@inesvarga) May 1, 2023\n"
+    )
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("direct", "Ines Varga")]

@@ -27,14 +27,15 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
         post for post in (embedded_post(lay.text, p) for p in lay.paras if p.index not in furniture) if post
     ]
     cands.extend(posts)
-    # a turn or a post is the quotation as a whole; furniture is no one's words
+    # a turn or a post is the quotation as a whole (nothing inside it is quoted again); furniture is no
+    # one's words
     not_segmented = source_paras | {post.paragraph for post in posts} | furniture
     turn_openings = {t.tag_start for t in lay.turns}
     for seg in lay.segments:
         if seg.paragraph in not_segmented or seg.open_mark in turn_openings:
             continue
         cands.append(Candidate(seg.start, seg.end, "direct", seg.paragraph, segment=seg))
-    indirect = reported_speech(doc, lay, source_paras | furniture)
+    indirect = reported_speech(doc, lay, not_segmented)
     cands.extend(indirect)
     cands.extend(speech_mentions(doc, lay, {c.cue_token.i for c in indirect}))
     cands.sort(key=lambda c: (c.start, c.end))
