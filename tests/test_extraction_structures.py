@@ -502,6 +502,22 @@ def test_scare_quotes_are_not_a_quote(quotes_of: QuotesOf) -> None:
     assert quotes_of(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Premier Ana Ruiz closed the notorious "carried interest" loophole in her first budget.\n',
+        'The two governments signed the "no limits" partnership in February, months before the war began.\n',
+    ],
+)
+def test_quoted_words_naming_a_noun_are_not_a_quote(quotes_of: QuotesOf, text: str) -> None:
+    assert [q for q in quotes_of(text) if q.kind != "indirect"] == []
+
+
+def test_quoted_words_that_act_are_nobody_s_words(quotes_of: QuotesOf) -> None:
+    text = 'Tea Party "super PACs" backed by the billionaire Oleg Sorokin had seized on the tax as a weapon.\n'
+    assert [(q.text, q.speaker) for q in quotes_of(text)] in ([], [("super PACs", None)])
+
+
 def test_sign_up_boilerplate_is_not_a_quote(quotes_of: QuotesOf) -> None:
     text = (
         'The council approved the new park on Monday. "This park belongs to every child in the district," '

@@ -195,10 +195,14 @@ class Attributor:
         if not standalone or self._after_colon(seg.open_mark):
             # `likened the plan to a "slow-motion shipwreck"`, `posted: "It is about us."`: the words
             # belong to whoever the clause is about, when that is someone named.
+            if not standalone and self._labels_a_noun(quote):
+                return None  # `the "carried interest" loophole`: a name for the thing, not anyone's words
             verbs = self._governing_verbs(quote)
             if any(is_speech_verb(verb) for verb in verbs):
                 verbs = []  # `voters agreed that Ruiz is in "good health"`: not Ruiz's words
             for verb in verbs:
+                if self._in_subject_of(quote, verb):
+                    continue  # `"super PACs" backed by donors seized on the issue`: the words are what acted
                 # a name merely standing near a verb of another kind is no sign of who spoke
                 speaker = self.find.of_verb(verb, quote.start_char, guess_adjacent=False)
                 if speaker is not None and speaker.name and speaker.named:
@@ -232,6 +236,18 @@ class Attributor:
         if speaker is None or not speaker.name or not speaker.named:
             return None
         return speaker, cue_text(head), kind
+
+    def _labels_a_noun(self, quote: Span) -> bool:
+        """`the notorious "carried interest" loophole`: the quoted words modify a noun that follows them."""
+        roots = [t for t in quote if not quote.start <= t.head.i < quote.end]
+        if len(roots) != 1:
+            return False
+        root = roots[0]
+        return root.dep_ in ("amod", "compound", "nmod") and root.head.i >= quote.end and is_noun(root.head)
+
+    def _in_subject_of(self, quote: Span, verb: Token) -> bool:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        return any(s.left_edge.i <= quote.start and quote.end - 1 <= s.right_edge.i for s in subjects)
 
     def _names_a_work(self, quote: Span) -> bool:
         """Whether the words are the title of a piece of writing or art named just before them: `the film
