@@ -514,7 +514,7 @@ def test_quoted_words_naming_a_noun_are_not_a_quote(quotes_of: QuotesOf, text: s
 
 
 def test_quoted_words_that_act_are_nobody_s_words(quotes_of: QuotesOf) -> None:
-    text = 'Tea Party "super PACs" backed by the billionaire Oleg Sorokin had seized on the tax as a weapon.\n'
+    text = 'Tea Party "super PACs" backed by the tycoon Oleg Sorokin had seized on the tax as a weapon.\n'
     assert [(q.text, q.speaker) for q in quotes_of(text)] in ([], [("super PACs", None)])
 
 
