@@ -23,6 +23,8 @@ def quoted(text: str) -> list[str]:
         ("Russia's and Ukraine's talks don't end", []),
         ('a 5" screen and "two words" here', ["two words"]),
         ("Blinken. “", []),
+        # a paragraph opened with a mark curled the wrong way and set off by a space
+        ("” … what we learned is that talks matter,” he said.", ["what we learned is that talks matter"]),
         # doubled single marks standing for double ones, as some news archives print them
         ("''We will stay,'' she said. ''Always.''", ["We will stay", "Always."]),
         ("the ''Buffett rule'' and the parents' votes", ["Buffett rule"]),

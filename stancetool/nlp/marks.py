@@ -74,13 +74,17 @@ def paragraph_of(para_starts: list[int], offset: int) -> int:
 
 
 def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
+    if i == lo and i + 1 < hi:
+        return True  # the first character of a paragraph opens, whatever its glyph or spacing (`” … what I`)
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
     return (before in OPEN_BEFORE or before.isspace()) and not after.isspace()
 
 
 def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
-    before = text[i - 1] if i > lo else " "
+    if i == lo:
+        return False  # nothing before it to close
+    before = text[i - 1]
     after = text[i + 1] if i + 1 < hi else " "
     if i + 1 >= hi:
         return True  # the last character of a paragraph closes, whatever its glyph or spacing (`Blinken. “`)
