@@ -1515,3 +1515,34 @@ def test_a_report_inside_an_embedded_post_is_not_quoted_again(quotes_of: QuotesO
         "(@inesvarga) May 1, 2023\n"
     )
     assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("direct", "Ines Varga")]
+
+
+def test_a_person_of_an_organisation_speaks_when_the_parser_made_the_organisation_the_subject(
+    nlp: Language,
+) -> None:
+    """Model mistake forced on purpose: `Kowalski` hung on `Trust`, and `Trust` made the subject."""
+    text = 'Marta Kowalski of the Riverside Trees Trust said the comments were "appalling".\n'
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "stancetool_quotes":
+            kowalski = next(t for t in doc if t.text == "Kowalski")
+            trust = next(t for t in doc if t.text == "Trust")
+            said = next(t for t in doc if t.text == "said")
+            kowalski.head, kowalski.dep_ = trust, "nmod"
+            trust.head, trust.dep_ = said, "nsubj"
+        doc = component(doc)
+    [q] = doc_to_quotes(doc, "t.txt", indirect=True)
+    assert (q.speaker, q.speaker_title) == ("Marta Kowalski", "Riverside Trees Trust")
+
+
+def test_a_role_written_with_capitals_is_no_name(quotes_of: QuotesOf) -> None:
+    text = (
+        "Chief Executive Tomas Berg took charge of the port authority in May.\n\n"
+        'The authority\'s Chief Executive apologised for the delays, calling them "wholly unacceptable".\n'
+    )
+    [q] = quotes_of(text)
+    assert (q.text, q.speaker, q.speaker_title) == (
+        "wholly unacceptable",
+        "Tomas Berg",
+        "authority's Chief Executive",
+    )

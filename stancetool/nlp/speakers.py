@@ -348,6 +348,9 @@ class SpeakerFinder:
             # `"That makes me smart," … asserting`: the words, not a speaker; `each saying`: whoever the
             # clause before names
             return None
+        member = self._member_of(head)
+        if member is not None:
+            return member
         person = self._person_entity(head)
         if person is not None:
             ent, phrase = person
@@ -377,6 +380,9 @@ class SpeakerFinder:
             while name_tokens and name_tokens[0].tag_ == "HYPH":
                 name_tokens = name_tokens[1:]
             name_tokens = name_tokens or [head]  # the phrase may leave out the head (a dateline, a comma)
+            words = [t.lower_.rstrip(".") for t in name_tokens]
+            if words[-1] in ROLE_NOUNS and all(w in TITLE_WORDS or w in ROLE_NOUNS for w in words):
+                return self._role(head, phrase, at)  # `the Chief Executive said`: a role in capitals
             title_words, rest = split_title([t.text for t in name_tokens])
             first = name_tokens[0]
             personal = first.lower_.rstrip(".") in PERSONAL_TITLES
@@ -411,15 +417,19 @@ class SpeakerFinder:
             if author is not None:
                 return author
         if lower in ROLE_NOUNS and head.tag_ == "NN":
-            description = title_text(phrase) or head.text
-            if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
-                return Speaker(description, named=False)  # `a senior diplomat said`: someone not named
-            referent = self.people.person_with_role(lower, at) or self.people.recent_person(at, None)
-            if referent is not None:
-                return Speaker(referent.name, description, True, referent.gender)
-            return Speaker(description, named=False, role=lower)
+            return self._role(head, phrase, at)
         # `the Chinese embassy said` speaks for an institution; `the statement said` for whoever issued it.
         return Speaker(title_text(phrase) or head.text, named=lower in INSTITUTION_NOUNS)
+
+    def _role(self, head: Token, phrase: list[Token], at: int) -> Speaker:
+        """`the minister said`: the person the article gave that role, else the description."""
+        description = title_text(phrase) or head.text
+        if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
+            return Speaker(description, named=False)  # `a senior diplomat said`: someone not named
+        referent = self.people.person_with_role(head.lower_, at) or self.people.recent_person(at, None)
+        if referent is not None:
+            return Speaker(referent.name, description, True, referent.gender)
+        return Speaker(description, named=False, role=head.lower_)
 
     def _role_apposition(self, head: Token) -> str | None:
         """`…, Ukraine's infrastructure minister,`: an apposition naming a role only a person has."""
@@ -512,6 +522,23 @@ class SpeakerFinder:
                     )
                     return ent, self._noun_phrase(head) if described else []
         return None
+
+    def _member_of(self, head: Token) -> Speaker | None:
+        """`Ana Ruiz of Green Spaces said`, parsed with the organisation as the subject: the person speaks,
+        and the organisation is her title."""
+        if head.ent_type_ == "PERSON" or not is_proper_noun(head):
+            return None
+        first = head.left_edge
+        while first.i < head.i and (first.dep_ == "det" or first.is_punct):
+            first = self.doc[first.i + 1]
+        ent = self.entity_of[first.i]
+        if ent is None or ent.label_ != "PERSON" or ent.start != first.i or ent.end >= head.i:
+            return None
+        link = self.doc[ent.end]
+        if link.lower_ not in ("of", "from", "at") or self.inside_quotes(link):
+            return None
+        affiliation = [t for t in self.doc[link.i + 1 : head.i + 1] if not self.inside_quotes(t)]
+        return self.person_from_words(name_words(ent), ent.start_char, title_text(affiliation))
 
     def _named_apposition(self, head: Token, phrase: list[Token], at: int) -> Speaker | None:
         """`The mayor's cousin, Ines Varga, said`, `the carrier, Baltica Freight, said`: the name beside a
