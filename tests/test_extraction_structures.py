@@ -279,6 +279,48 @@ def test_transcript_non_english_spoken_is_no_quotation(quotes_of: QuotesOf) -> N
     assert not [q for q in quotes if "Non-English" in q.text or q.speaker == "Farmer"]
 
 
+WEB_TRANSCRIPT = (
+    "Anna Petrova, the chairwoman of the harbour board, gave a long interview to the weekly Coast Review.\n"
+    "Question:\n"
+    "Will the board raise the port fees before the winter?\n"
+    "Petrova:\n"
+    "We have no such plan. The fees stay where they are until the audit.\n"
+    "Question:\n"
+    "And after the audit?\n"
+    "Petrova:\n"
+    "Then we will talk to the shipping lines first, as we always do.\n"
+)
+
+TIMED_TRANSCRIPT = (
+    "Port Strike: Full interview with the board's chairwoman Transcript\n\n"
+    "Port Strike: Full interview with the chairwoman Transcript\n\n"
+    "Speaker 1: (00:00)\n"
+    "Good evening. The strike is in its third week. Will the board give way?\n\n"
+    "Ines Varga: (00:41)\n"
+    "No. We have made our offer and it is a fair one.\n\n"
+    "Speaker 1: (01:02)\n"
+    "Is that your last word?\n\n"
+    "Ines Varga: (01:09)\n"
+    "It is the board's last word, and I stand by it.\n"
+)
+
+
+def test_transcript_tag_alone_on_its_line_speaks_the_next_line(quotes_of: QuotesOf) -> None:
+    quotes = quotes_of(WEB_TRANSCRIPT)
+    assert summary(quotes) == [
+        ("We have no such plan. The fees stay where they are until the audit.", "Anna Petrova", "transcript"),
+        ("Then we will talk to the shipping lines first, as we always do.", "Anna Petrova", "transcript"),
+    ]
+
+
+def test_timed_transcript_tags_and_page_headings(quotes_of: QuotesOf) -> None:
+    quotes = quotes_of(TIMED_TRANSCRIPT)
+    assert [(q.text, q.speaker, q.speaker_title, q.kind) for q in quotes] == [
+        ("No. We have made our offer and it is a fair one.", "Ines Varga", None, "transcript"),
+        ("It is the board's last word, and I stand by it.", "Ines Varga", None, "transcript"),
+    ]
+
+
 # ------------------------------------------------------------------ indirect speech
 
 INDIRECT = [

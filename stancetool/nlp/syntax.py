@@ -44,8 +44,8 @@ def phrase_text(tokens: list[Token]) -> str:
 
 def title_text(tokens: list[Token]) -> str | None:
     tokens = [t for t in tokens if not t.text.startswith("@")]  # `(@anaruiz)`: a handle, not a role
-    if all(t.is_punct or t.ent_type_ in NON_SPEAKER_ENTITIES for t in tokens):
-        return None  # an age or a date beside a name (`Ana Ruiz, 63,`) is no role
+    if all(t.ent_type_ in NON_SPEAKER_ENTITIES or not any(c.isalpha() for c in t.text) for t in tokens):
+        return None  # an age, a date or a time beside a name (`Ana Ruiz, 63,`, `Ruiz: (01:16)`)
     while tokens and tokens[0].lower_ in ("a", "an", "the"):
         tokens = tokens[1:]
     return phrase_text(tokens) or None

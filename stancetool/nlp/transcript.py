@@ -19,6 +19,12 @@ _NAMED_TURN = re.compile(
     r"(?P<tag>(?:(?:Mr|Mrs|Ms|Dr)\. )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}):\s+(?P<body>\S.*)$"
 )
 MIN_NAMED_TURNS = 3
+HEADLINE_WORDS = 12
+# `Peskov:`, `Speaker 1: (00:51)` alone on a line: the words are the next paragraph (web transcripts).
+_LONE_TAG = re.compile(
+    r"(?P<tag>(?:(?:Mr|Mrs|Ms|Dr)\. )?[A-Z][\w'’\-]*(?: (?:[A-Z][\w'’\-]*|\d{1,2})){0,3}):"
+    r"(?:\s*\(\d{1,2}(?::\d{2}){1,2}\))?$"
+)
 # `Q: …` / `A: …`: an interview printed as questions and answers.
 _QA_TURN = re.compile(r"(?P<tag>[QA])[:.]\s+(?P<body>\S.*)$")
 QUESTION, ANSWER = "Q", "A"
@@ -56,8 +62,19 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
     turns: list[Turn] = []
     named: list[Turn] = []
     qa: list[Turn] = []
+    lone = {para.index: match for para in paras if (match := _LONE_TAG.match(text, para.start, para.end))}
     for para in paras:
         line = text[para.start : para.end]
+        tag_line = paras[para.index - 1] if para.index > 0 and para.index - 1 in lone else None
+        if tag_line is not None and para.index not in lone:
+            match = lone[tag_line.index]
+            tag = match.group("tag")
+            body_start = para.start + _skip_directions(line)
+            turn = Turn(tag_line.index + 1, tag, None, body_start, para.end, tag_line.start, True)
+            (turns if tag.upper() == tag and len(tag) >= 2 else named).append(turn)
+            continue
+        if para.index in lone:
+            continue  # the tag alone: its words are the next paragraph
         qa_match = _QA_TURN.match(line)
         if qa_match is not None:
             body_start = para.start + qa_match.start("body")
@@ -66,7 +83,11 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
         match = _TURN.match(line)
         if match is None:
             named_match = _NAMED_TURN.match(line)
-            if named_match is not None and named_match.group("tag").split()[0].lower() not in _LABELS:
+            if (
+                named_match is not None
+                and named_match.group("tag").split()[0].lower() not in _LABELS
+                and not _is_headline(named_match.group("body"))
+            ):
                 body_start = para.start + named_match.start("body")
                 named.append(
                     Turn(para.index, named_match.group("tag"), None, body_start, para.end, para.start, True)
@@ -78,15 +99,12 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
         body_start = para.start + match.start("body") if match.group("body") else para.end
         body = text[body_start : para.end]
         spoken = bool(body) and not _NOT_SPEECH.match(body)
-        skip = 0
-        while (direction := _DIRECTION.match(body[skip:])) is not None and skip + direction.end() < len(body):
-            skip += direction.end()
         turns.append(
             Turn(
                 paragraph=para.index,
                 tag=match.group("tag").strip(),
                 role=(match.group("role") or "").strip() or None,
-                start=body_start + skip,
+                start=body_start + _skip_directions(body),
                 end=para.end,
                 tag_start=para.start,
                 spoken=spoken,
@@ -99,6 +117,19 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
     if len(answers) >= MIN_TURNS and len(qa) > len(answers):
         turns = sorted(turns + qa, key=lambda turn: turn.start)
     return turns if len(turns) >= MIN_TURNS else []
+
+
+def _is_headline(body: str) -> bool:
+    """`Ukraine War: Full interview with the spokesman`: a few words and no sentence end, a page's heading."""
+    return len(body.split()) < HEADLINE_WORDS and body.rstrip()[-1:] not in '.!?…"”’)]'
+
+
+def _skip_directions(body: str) -> int:
+    """How many characters of stage directions (`(Through interpreter)`) open the spoken words."""
+    skip = 0
+    while (direction := _DIRECTION.match(body[skip:])) is not None and skip + direction.end() < len(body):
+        skip += direction.end()
+    return skip
 
 
 def narrator_names(turns: list[Turn], text: str) -> set[str]:
