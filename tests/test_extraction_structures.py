@@ -170,6 +170,21 @@ def test_quote_over_several_paragraphs(quotes_of: QuotesOf) -> None:
     assert second.text.endswith("make a serious offer")
 
 
+def test_quote_in_single_marks_over_several_paragraphs(quotes_of: QuotesOf) -> None:
+    text = (
+        "Nora Vance, a lawyer for the union, told the Courier that the strike would go on.\n"
+        "She said: 'The workers have waited three years for a contract.'\n"
+        "'Nobody listened to them at the start, and nobody is listening now.\n"
+        "'The company has to come to the table and make a serious offer.'\n"
+    )
+    quotes = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert summary(quotes) == [
+        ("The workers have waited three years for a contract.", "Nora Vance", "direct"),
+        ("Nobody listened to them at the start, and nobody is listening now.", "Nora Vance", "direct"),
+        ("The company has to come to the table and make a serious offer.", "Nora Vance", "direct"),
+    ]
+
+
 # ------------------------------------------------------------------ partial quotes
 
 

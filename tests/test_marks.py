@@ -28,6 +28,8 @@ def quoted(text: str) -> list[str]:
         # doubled single marks standing for double ones, as some news archives print them
         ("''We will stay,'' she said. ''Always.''", ["We will stay", "Always."]),
         ("the ''Buffett rule'' and the parents' votes", ["Buffett rule"]),
+        # a possessive set off by a space, as scraped pages print it
+        ("said that Putin 's goal was to 'test the alliance'", ["test the alliance"]),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:
@@ -46,6 +48,31 @@ def test_a_quotation_over_several_paragraphs() -> None:
     first, second = find_quoted_segments(text)
     assert (first.continues, second.continuation) == (True, True)
     assert text[second.start : second.end] == "Second and last."
+
+
+def test_a_quotation_in_single_marks_over_several_paragraphs() -> None:
+    """British style: single marks quote speakers; a quotation re-opens each paragraph it runs over."""
+    text = (
+        "He said: 'The port will stay open.'\n"
+        "'Many people think the strike will end soon.\n"
+        "'It will not end until the board listens to us.'\n"
+    )
+    first, second, third = find_quoted_segments(text)
+    assert [text[s.start : s.end] for s in (second, third)] == [
+        "Many people think the strike will end soon.",
+        "It will not end until the board listens to us.",
+    ]
+    assert (first.continues, second.continuation, second.continues, third.continuation) == (
+        False,
+        False,
+        True,
+        True,
+    )
+
+
+def test_an_unclosed_single_mark_runs_on_only_where_single_marks_quote_speakers() -> None:
+    text = '"We stay," she said.\n"And we fight," he said.\n\'Tis the season, the locals say.\n'
+    assert quoted(text) == ["We stay", "And we fight"]
 
 
 @pytest.mark.parametrize(

@@ -153,16 +153,23 @@ def _double_positions(text: str, para: Paragraph) -> list[int]:
     return [i for i in range(para.start, para.end) if text[i] in DOUBLE_MARKS]
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–―-]))[‘'‚‛‹](?=[^\s'’])")
+# (`Putin 's goal`: a possessive set off by a space opens nothing)
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–―-]))[‘'‚‛‹](?=[^\s'’])(?![sS]\b)")
+# Where a quotation of a speaker's words starts: a paragraph's start, or after `said:`.
+_LEADING = re.compile(r"(?:^|(?<=:\s))[\"“„«‘'‚‹](?=\S)", re.MULTILINE)
 
 
-def _single_segments(text: str, para: Paragraph, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Single-quoted spans outside double-quoted ones; apostrophes inside words never count."""
+def _single_segments(
+    text: str, para: Paragraph, taken: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Single-quoted spans outside double-quoted ones (apostrophes inside words never count), and the opening
+    mark of one that the paragraph leaves open, if it opens the paragraph or follows a colon."""
     out: list[tuple[int, int]] = []
+    dangling: int | None = None
     region = text[para.start : para.end]
     for match in _SINGLE_OPEN.finditer(region):
         o = para.start + match.start()
-        if any(a <= o <= b for a, b in taken) or (out and o <= out[-1][1]):
+        if any(a <= o <= b for a, b in taken) or (out and o <= out[-1][1]) or dangling is not None:
             continue
         # The closing mark: a single mark after a word character, not followed by a letter (not `Russia's`).
         for j in range(o + 2, para.end):
@@ -174,7 +181,18 @@ def _single_segments(text: str, para: Paragraph, taken: list[tuple[int, int]]) -
                     break
             if ch in DOUBLE_MARKS:
                 break
-    return out
+        else:
+            if o == para.start or text[para.start : o].rstrip().endswith(":"):
+                dangling = o
+    return out, dangling
+
+
+def _single_marks_quote(text: str) -> bool:
+    """Whether the article quotes its speakers in single marks (British style), judged by the marks that open
+    paragraphs or follow a colon."""
+    leading = [text[m.start()] for m in _LEADING.finditer(text)]
+    singles = sum(1 for mark in leading if mark in SINGLE_MARKS)
+    return singles > len(leading) - singles
 
 
 def find_quoted_segments(text: str) -> list[QuotedSegment]:
@@ -183,6 +201,8 @@ def find_quoted_segments(text: str) -> list[QuotedSegment]:
     paras = paragraphs(text)
     segments: list[QuotedSegment] = []
     carried = False  # the previous paragraph's quotation runs on into this one
+    single_style = _single_marks_quote(text)
+    carried_single = False
     for k, para in enumerate(paras):
         positions = _double_positions(text, para)
         if carried and positions and positions[0] == para.start:
@@ -215,10 +235,28 @@ def find_quoted_segments(text: str) -> list[QuotedSegment]:
                     )
                 )
             next_carried = runs_on
-        for o, c in _single_segments(text, para, taken):
+        singles, open_single = _single_segments(text, para, taken)
+        for o, c in singles:
             a, b = _trim(text, o + 1, c)
             if len(text[a:b].split()) >= 2:
-                segments.append(QuotedSegment(a, b, o, c, k, single=True))
+                continued = carried_single and o == para.start
+                segments.append(QuotedSegment(a, b, o, c, k, continuation=continued, single=True))
+        next_carried_single = False
+        if single_style and open_single is not None:
+            # `'Many people believe …` left open: the quotation runs to the paragraph's end (and on, where the
+            # next paragraph opens with a single mark again)
+            a, b = _trim(text, open_single + 1, para.end)
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            runs_on = nxt is not None and _SINGLE_OPEN.match(text, nxt.start) is not None
+            if len(text[a:b].split()) >= 2:
+                continued = carried_single and open_single == para.start
+                segments.append(
+                    QuotedSegment(
+                        a, b, open_single, None, k, continues=runs_on, continuation=continued, single=True
+                    )
+                )
+            next_carried_single = runs_on
         carried = next_carried
+        carried_single = next_carried_single
     segments.sort(key=lambda s: s.start)
     return segments
