@@ -223,6 +223,44 @@ def test_floating_quote_continues_previous_speaker(quotes_of: QuotesOf) -> None:
     assert (q.speaker, q.kind) == ("Hanna Lund", "direct")
 
 
+def test_quotations_announced_by_a_paragraph_with_headings_between(quotes_of: QuotesOf) -> None:
+    text = (
+        "Foreign Minister Anna Petrova held her annual news conference on Monday, speaking for hours.\n\n"
+        "Here is a selection of Petrova's comments:\n\n"
+        "— On the grain deal\n\n"
+        '"We will not sign anything that changes the wording of the agreement."\n\n'
+        "— Does Petrova ever wish she had stayed in parliament instead of joining the government?\n\n"
+        '"Ministers only work with facts."\n'
+    )
+    assert summary(quotes_of(text)) == [
+        ("We will not sign anything that changes the wording of the agreement.", "Anna Petrova", "direct"),
+        ("Ministers only work with facts.", "Anna Petrova", "direct"),
+    ]
+
+
+def test_a_heading_does_not_break_a_speaker_s_run(quotes_of: QuotesOf) -> None:
+    text = (
+        "Port chief Jonas Lind said the harbour would reopen next week.\n\n"
+        "What exactly did the port chief say?\n\n"
+        '"The channel is clear and the cranes are working again."\n\n'
+        "The port chief said the ferries would run on the winter timetable.\n"
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "The channel is clear").speaker == "Jonas Lind"
+    assert only(quotes, "the ferries would run").speaker == "Jonas Lind"
+
+
+def test_a_role_in_the_opening_paragraph_is_the_person_named_later_with_a_hyphenated_title(
+    quotes_of: QuotesOf,
+) -> None:
+    text = (
+        'The alliance secretary general has told the invaders to "stop this war immediately".\n\n'
+        'Alliance Secretary-General Lars Holm said the members were "united as never before".\n'
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "stop this war").speaker == only(quotes, "united as never").speaker == "Lars Holm"
+
+
 def test_orphan_quote_has_no_speaker(quotes_of: QuotesOf) -> None:
     text = (
         "The harbour was quiet on Sunday morning and the boats stayed in.\n"

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from stancetool.nlp.cues import (
     SCARE_MARKERS,
+    SPEECH_NOUNS,
     SPEECH_VERB_FORMS,
     WORK_NOUNS,
 )
@@ -38,6 +39,9 @@ DASHES = frozenset("—–―-")
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 # A quotation with no cue continues the speaker of a speech event at most this many paragraphs back.
 FLOAT_REACH = 1
+MAX_HEADING_WORDS = 20
+# What a paragraph ending in a colon announces: `Lavrov's comments:`, `excerpts from Ruiz's speech:`.
+INTRODUCING_NOUNS = SPEECH_NOUNS | frozenset({"quotes", "answers", "address", "interview", "testimony"})
 MAX_CONTEXT_CHARS = 700
 MIN_ORPHAN_WORDS = 4
 # A quotation without a speaker takes the speaker of the same words quoted elsewhere when it has this many.
@@ -64,10 +68,34 @@ class Attributor:
     def attribute(self, candidates: list[Candidate]) -> list[QuoteSpan]:
         """The quotations among `candidates` (in reading order), attributed."""
         self.reported = [(c.start, c.end) for c in candidates if c.kind == "indirect"]
-        spans = [span for span in (self._attribute_one(cand) for cand in candidates) if span is not None]
+        introductions = self._introductions()
+        spans: list[QuoteSpan] = []
+        for cand in candidates:
+            while introductions and introductions[0].start < cand.start:
+                self.events.append(introductions.pop(0))
+            span = self._attribute_one(cand)
+            if span is not None:
+                spans.append(span)
         self._share_speakers(spans)
         self._introduce_roles(spans)
         return spans
+
+    def _introductions(self) -> list[Event]:
+        """`Here is a selection of Lavrov's comments:`: a paragraph announcing the quotations that follow it,
+        as whose words they read even with headings between them."""
+        quoted = {seg.paragraph for seg in self.lay.segments}
+        found: list[Event] = []
+        for para in self.lay.paras:
+            if para.index in quoted or not self.text[para.start : para.end].endswith(":"):
+                continue
+            span = self.doc.char_span(para.start, para.end, alignment_mode="expand")
+            nouns = [t for t in span or [] if t.lower_ in INTRODUCING_NOUNS and is_noun(t)]
+            for noun in nouns:
+                speaker = self.find.author_of(noun, para.start)
+                if speaker is not None:
+                    found.append(Event(para.start, para.index, speaker))
+                    break
+        return found
 
     def _introduce_roles(self, spans: list[QuoteSpan]) -> None:
         """`Top diplomat says West should "…"` in a headline, before anyone is named: the person the article
@@ -213,7 +241,11 @@ class Attributor:
         if subject is not None:
             return subject, None, kind
         last = self.events[-1] if self.events else None
-        if last is not None and cand.paragraph - last.paragraph <= FLOAT_REACH and last.speaker.name:
+        if (
+            last is not None
+            and self._paragraphs_between(last.paragraph, cand.paragraph) < FLOAT_REACH
+            and (last.speaker.name)
+        ):
             return last.speaker, None, kind
         if len(quote) < MIN_ORPHAN_WORDS:
             return None
@@ -236,6 +268,21 @@ class Attributor:
         if speaker is None or not speaker.name or not speaker.named:
             return None
         return speaker, cue_text(head), kind
+
+    def _paragraphs_between(self, first: int, last: int) -> int:
+        """Paragraphs strictly between two, not counting headings (`What did the minister say?`, `— On
+        Syria`), which break no run of one speaker's quotations."""
+        quoted = {seg.paragraph for seg in self.lay.segments}
+        count = 0
+        for para in self.lay.paras[first + 1 : last]:
+            line = self.text[para.start : para.end]
+            heading = (
+                para.index not in quoted
+                and len(line.split()) <= MAX_HEADING_WORDS
+                and line.rstrip()[-1:] not in ".:;,"
+            )
+            count += not heading
+        return count
 
     def _labels_a_noun(self, quote: Span) -> bool:
         """`the notorious "carried interest" loophole`: the quoted words modify a noun that follows them."""
@@ -484,8 +531,9 @@ class Attributor:
 
 
 def _plain_words(text: str) -> list[str]:
-    """`China's ambassador to Belgium,` → china's, ambassador, to, belgium (punctuation left off)."""
-    return re.findall(r"[\w'’-]+", text.lower())
+    """`China's ambassador to Belgium,` → china's, ambassador, to, belgium (punctuation left off);
+    `Secretary-General` → secretary, general."""
+    return re.findall(r"[\w'’]+", text.lower())
 
 
 def _quote_words(text: str) -> tuple[str, ...]:

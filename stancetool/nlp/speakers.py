@@ -381,7 +381,9 @@ class SpeakerFinder:
                 name_tokens = name_tokens[1:]
             name_tokens = name_tokens or [head]  # the phrase may leave out the head (a dateline, a comma)
             words = [t.lower_.rstrip(".") for t in name_tokens]
-            if words[-1] in ROLE_NOUNS and all(w in TITLE_WORDS or w in ROLE_NOUNS for w in words):
+            if words[-1] in ROLE_NOUNS and (
+                head.text.islower() or all(w in TITLE_WORDS or w in ROLE_NOUNS for w in words)
+            ):
                 return self._role(head, phrase, at)  # `the Chief Executive said`: a role in capitals
             title_words, rest = split_title([t.text for t in name_tokens])
             first = name_tokens[0]
@@ -413,7 +415,7 @@ class SpeakerFinder:
                 return organisation
             return Speaker(name)
         if lower in SPEECH_NOUNS or lower in DOCUMENT_NOUNS:
-            author = self._author_of(head, at)
+            author = self.author_of(head, at)
             if author is not None:
                 return author
         if lower in ROLE_NOUNS and head.tag_ == "NN":
@@ -455,7 +457,7 @@ class SpeakerFinder:
         before = [t for t in phrase if t.i < ent.start and (not t.is_punct or t.tag_ == "HYPH")]
         return Speaker(name, title_text(before) if before and all(t.is_lower for t in before) else None)
 
-    def _author_of(self, noun: Token, at: int) -> Speaker | None:
+    def author_of(self, noun: Token, at: int) -> Speaker | None:
         """The person or body behind a statement or document: its owner (`the senator's letter said`, `a
         report by the World Bank`) or whoever made it (`led Varga to issue a statement that called …`)."""
         owner = next((c for c in noun.children if c.dep_ == "poss" and is_proper_noun(c)), None)
