@@ -358,6 +358,34 @@ TIMED_TRANSCRIPT = (
 )
 
 
+PRESS_CONFERENCE = (
+    "Foreign Ministry Spokesperson Li Ming's Regular Press Conference on March 3\n"
+    "Harbour Daily News: The trade commissioner said on Monday that the new tariffs would stay. "
+    "What's your comment?\n"
+    "Li Ming: We have noted the reports. Tariffs hurt the countries that impose them as much as anyone.\n"
+    "Our country firmly upholds free trade and the rules everyone agreed to.\n"
+    "Coast TV: Will the minister travel to the summit next week?\n"
+    "Li Ming: I have no information to release on that at the moment.\n"
+    "Valley Radio: Is there any progress on the fishing talks?\n"
+    "Li Ming: The talks go on. Both sides want a result before the season opens.\n"
+)
+
+
+def test_press_conference_questions_are_not_quotations_and_answers_run_over_paragraphs(
+    quotes_of: QuotesOf,
+) -> None:
+    quotes = [q for q in quotes_of(PRESS_CONFERENCE) if q.kind == "transcript"]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        (
+            "We have noted the reports. Tariffs hurt the countries that impose them as much as anyone.",
+            "Li Ming",
+        ),
+        ("Our country firmly upholds free trade and the rules everyone agreed to.", "Li Ming"),
+        ("I have no information to release on that at the moment.", "Li Ming"),
+        ("The talks go on. Both sides want a result before the season opens.", "Li Ming"),
+    ]
+
+
 def test_transcript_tag_alone_on_its_line_speaks_the_next_line(quotes_of: QuotesOf) -> None:
     quotes = quotes_of(WEB_TRANSCRIPT)
     assert summary(quotes) == [

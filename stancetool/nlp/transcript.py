@@ -19,6 +19,7 @@ _NAMED_TURN = re.compile(
     r"(?P<tag>(?:(?:Mr|Mrs|Ms|Dr)\. )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}):\s+(?P<body>\S.*)$"
 )
 MIN_NAMED_TURNS = 3
+_MARKS = "\"“”'‘’"
 HEADLINE_WORDS = 12
 # `Peskov:`, `Speaker 1: (00:51)` alone on a line: the words are the next paragraph (web transcripts).
 _LONE_TAG = re.compile(
@@ -116,7 +117,28 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
     answers = [turn for turn in qa if turn.tag == ANSWER]
     if len(answers) >= MIN_TURNS and len(qa) > len(answers):
         turns = sorted(turns + qa, key=lambda turn: turn.start)
-    return turns if len(turns) >= MIN_TURNS else []
+    return _with_continuations(text, paras, turns) if len(turns) >= MIN_TURNS else []
+
+
+def _with_continuations(text: str, paras: list[Paragraph], turns: list[Turn]) -> list[Turn]:
+    """Paragraphs between one turn and the next that carry no tag of their own go on with the turn before
+    them (a spokesperson's answer over several paragraphs); stage directions alone are nobody's words."""
+    paragraph_at = {para.start: para.index for para in paras}
+    out: list[Turn] = []
+    for turn, following in zip(turns, [*turns[1:], None], strict=True):
+        out.append(turn)
+        if following is None:
+            break  # after the last turn the article may go on in its own voice
+        for para in paras[turn.paragraph + 1 : paragraph_at[following.tag_start]]:
+            # (a transcript the article quotes whole re-opens each paragraph with a quotation mark)
+            opening = len(text[para.start : para.end]) - len(text[para.start : para.end].lstrip(_MARKS))
+            end = para.end - (opening > 0 and text[para.end - 1] in _MARKS)
+            body = text[para.start + opening : end]
+            if not body or _NOT_SPEECH.match(body):
+                continue
+            start = para.start + opening + _skip_directions(body)
+            out.append(Turn(para.index, turn.tag, turn.role, start, end, turn.tag_start, turn.spoken))
+    return out
 
 
 def _is_headline(body: str) -> bool:
@@ -155,7 +177,32 @@ def narrator_names(turns: list[Turn], text: str) -> set[str]:
         words = [w.lower() for w in tag.split() if len(w) > 1]
         if asked and not any(re.search(rf"\b{re.escape(w)}\b", narration) for w in words):
             names.add(tag)
+    # A press conference: whoever only ever ends a turn on a question (`CCTV: … What's your response?`) asks
+    # the questions, as long as someone else answers them.
+    turn_ends: dict[int, Turn] = {}
+    for turn in turns:
+        turn_ends[turn.tag_start] = turn  # a turn over several paragraphs ends with its last one
+    tags = {turn.tag.upper() for turn in turns}
+    ends_on_question: dict[str, list[bool]] = {}
+    for turn in turn_ends.values():
+        ends = text[turn.start : turn.end].rstrip().endswith("?")
+        ends_on_question.setdefault(_full_tag(turn.tag.upper(), tags), []).append(ends)
+    if any(not all(ends) for ends in ends_on_question.values()):
+        names.update(tag for tag, ends in ends_on_question.items() if all(ends))
     return names
+
+
+def _full_tag(tag: str, tags: set[str]) -> str:
+    """The longest tag a truncated one stands for (`WANG Y` → `WANG YI`), else the tag itself."""
+    words = tag.split()
+    longer = [
+        other
+        for other in tags
+        if len(other.split()) == len(words)
+        and len(other) > len(tag)
+        and all(full.startswith(short) for full, short in zip(other.split(), words, strict=True))
+    ]
+    return max(longer, key=len) if longer else tag
 
 
 def is_unidentified(turn: Turn) -> bool:
