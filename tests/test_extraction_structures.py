@@ -1669,3 +1669,33 @@ def test_a_role_written_with_capitals_is_no_name(quotes_of: QuotesOf) -> None:
         "Tomas Berg",
         "authority's Chief Executive",
     )
+
+
+def test_a_name_ending_a_role_phrase_is_the_speaker(nlp: Language) -> None:
+    """Model mistake forced on purpose: the name hung on `for` as its object, `affairs` on the name."""
+    text = '"There is still hope," France\'s minister for European affairs Paul Girard told the radio.\n'
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "stancetool_quotes":
+            by_text = {t.text: t for t in doc}
+            by_text["Girard"].head, by_text["Girard"].dep_ = by_text["for"], "pobj"
+            by_text["affairs"].head, by_text["affairs"].dep_ = by_text["Girard"], "compound"
+            by_text["minister"].head, by_text["minister"].dep_ = by_text["told"], "nsubj"
+        doc = component(doc)
+    [q] = doc_to_quotes(doc, "t.txt", indirect=True)
+    assert (q.speaker, q.speaker_title) == ("Paul Girard", "France's minister for European affairs")
+
+
+def test_a_spokeswoman_for_a_person_is_not_that_person(quotes_of: QuotesOf) -> None:
+    text = "A spokeswoman for Anna Petrova said the minister had not received the letter.\n"
+    [q] = quotes_of(text)
+    assert q.speaker != "Anna Petrova"
+
+
+def test_his_office_is_the_named_person_s_office(quotes_of: QuotesOf) -> None:
+    text = (
+        "President Paul Girard called the prime minister on Sunday, and afterwards his office said that both "
+        "leaders were open to the idea.\n"
+    )
+    [q] = quotes_of(text)
+    assert (q.speaker, q.text) == ("Paul Girard's office", "both leaders were open to the idea")

@@ -42,7 +42,7 @@ from stancetool.nlp.syntax import (
     speech_noun_owner,
     title_text,
 )
-from stancetool.nlp.tags import is_nominal, is_noun, is_preposition, is_proper_noun
+from stancetool.nlp.tags import is_determiner, is_nominal, is_noun, is_preposition, is_proper_noun
 from stancetool.nlp.transcript import is_answer, is_unidentified
 
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
@@ -420,6 +420,24 @@ class SpeakerFinder:
                 return author
         if lower in ROLE_NOUNS and head.tag_ == "NN":
             return self._role(head, phrase, at)
+        if lower in INSTITUTION_NOUNS:
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            # `Ruiz called Nowak, and afterwards his office said`: the office of the person the sentence is
+            # about first
+            first = next(
+                (
+                    t
+                    for t in head.sent
+                    if owner is not None
+                    and t.i < owner.i
+                    and t.ent_type_ == "PERSON"
+                    and not self.inside_quotes(t)
+                ),
+                None,
+            )
+            person = self.of_noun(self.entity_of[first.i].root, at) if first is not None else None
+            if person is not None and person.name and person.is_person:
+                return Speaker(f"{person.name}'s {head.text}")
         # `the Chinese embassy said` speaks for an institution; `the statement said` for whoever issued it.
         return Speaker(title_text(phrase) or head.text, named=lower in INSTITUTION_NOUNS)
 
@@ -523,6 +541,20 @@ class SpeakerFinder:
                         head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS
                     )
                     return ent, self._noun_phrase(head) if described else []
+        if head.lower_ in ROLE_NOUNS:
+            # `France's minister for European affairs Clement Beaune`: the name ends the role's phrase, hung
+            # on its preposition (but `a spokeswoman for Ana Ruiz` speaks for her, and is not her)
+            phrase = self._noun_phrase(head)
+            ent = self.entity_of[phrase[-1].i] if phrase else None
+            if (
+                ent is not None
+                and ent.label_ == "PERSON"
+                and ent.start > head.i + 1
+                and ent.end == phrase[-1].i + 1
+                and not is_preposition(self.doc[ent.start - 1])
+                and not is_determiner(self.doc[ent.start - 1])
+            ):
+                return ent, phrase
         return None
 
     def _member_of(self, head: Token) -> Speaker | None:
