@@ -1699,3 +1699,20 @@ def test_his_office_is_the_named_person_s_office(quotes_of: QuotesOf) -> None:
     )
     [q] = quotes_of(text)
     assert (q.speaker, q.text) == ("Paul Girard's office", "both leaders were open to the idea")
+
+
+def test_partial_quote_without_a_cue_goes_to_the_speaker_of_the_sentence_before(quotes_of: QuotesOf) -> None:
+    text = (
+        'Lars Holm added that "the harder the fighting gets, the more willing they will be to talk." '
+        'However, he doesn\'t "see a window for talks any time soon."\n'
+    )
+    assert only(quotes_of(text), "see a window for talks").speaker == "Lars Holm"
+
+
+def test_partial_quote_in_a_clause_about_someone_else_is_not_borrowed(quotes_of: QuotesOf) -> None:
+    text = (
+        'The fact-checkers looked at Mayor Anna Petrova\'s claim of "thousands of break-ins" in the city. '
+        'They checked the police figures and found there had been "2,104 reported burglaries" in the year.\n'
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "2,104 reported burglaries").speaker != "Anna Petrova"

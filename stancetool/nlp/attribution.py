@@ -32,6 +32,7 @@ from stancetool.nlp.tags import (
     is_determiner,
     is_noun,
     is_preposition,
+    is_proper_noun,
     is_verb,
 )
 
@@ -226,7 +227,9 @@ class Attributor:
             if not standalone and self._labels_a_noun(quote):
                 return None  # `the "carried interest" loophole`: a name for the thing, not anyone's words
             verbs = self._governing_verbs(quote)
-            if any(is_speech_verb(verb) for verb in verbs):
+            someone_else = self._someone_acts(verbs, quote)
+            reported = any(is_speech_verb(verb) for verb in verbs)
+            if reported:
                 verbs = []  # `voters agreed that Ruiz is in "good health"`: not Ruiz's words
             for verb in verbs:
                 if self._in_subject_of(quote, verb):
@@ -236,6 +239,16 @@ class Attributor:
                 if speaker is not None and speaker.name and speaker.named:
                     return speaker, verb.text, kind
             if not standalone:
+                last = self.events[-1] if self.events else None
+                if (
+                    not reported
+                    and last is not None
+                    and last.speaker.name
+                    and someone_else in (None, last.speaker.name)
+                    and self._in_previous_sentence(last.start, quote)
+                ):
+                    # `Ruiz said … . But she doesn't "see a window …"`: the speaker of the sentence before
+                    return last.speaker, None, kind
                 return Speaker(None), None, kind
         subject = self._previous_sentence_subject(quote)
         if subject is not None:
@@ -268,6 +281,28 @@ class Attributor:
         if speaker is None or not speaker.name or not speaker.named:
             return None
         return speaker, cue_text(head), kind
+
+    def _someone_acts(self, verbs: list[Token], quote: Span) -> str | None:
+        """Who the clauses around the quotation are about, if a name or pronoun says so (`They … found there
+        had been "…"`): "" when it is no one the article names."""
+        for verb in verbs:
+            subject = self.find.subject_of(verb)
+            if subject is None or quote.start <= subject.i < quote.end:
+                continue
+            if subject.tag_ == "PRP" or is_proper_noun(subject):
+                found = self.find.of_noun(subject, quote.start_char)
+                return found.name if found is not None and found.name else ""
+        return None
+
+    def _in_previous_sentence(self, offset: int, quote: Span) -> bool:
+        """Whether `offset` lies in the sentence just before the quotation's, in the same paragraph."""
+        sent = self.doc[quote.start].sent
+        if sent.start == 0:
+            return False
+        previous = self.doc[sent.start - 1].sent
+        return previous.start_char <= offset < previous.end_char and self.find.paragraph_of(
+            previous.start_char
+        ) == self.find.paragraph_of(quote.start_char)
 
     def _paragraphs_between(self, first: int, last: int) -> int:
         """Paragraphs strictly between two, not counting headings (`What did the minister say?`, `— On
