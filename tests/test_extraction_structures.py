@@ -1716,3 +1716,11 @@ def test_partial_quote_in_a_clause_about_someone_else_is_not_borrowed(quotes_of:
     )
     quotes = quotes_of(text)
     assert only(quotes, "2,104 reported burglaries").speaker != "Anna Petrova"
+
+
+def test_a_speech_verb_that_reports_nothing_is_no_cue(quotes_of: QuotesOf) -> None:
+    text = (
+        "'Midnight massacre' that saw 90 trees felled in the dark without telling anyone cost the city "
+        "at least £2m.\n"
+    )
+    assert [q for q in quotes_of(text) if q.speaker == "90 trees" or q.cue == "telling"] == []

@@ -461,6 +461,7 @@ class Attributor:
             t
             for t in region
             if not self.find.inside_quotes(t)
+            and not _unspoken(t)
             and (
                 is_speech_verb(t)
                 or (t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to")
@@ -563,6 +564,13 @@ class Attributor:
         if first is None:
             return cand.start, cand.end
         return first[0].sent.start_char, first[-1].sent.end_char
+
+
+def _unspoken(verb: Token) -> bool:
+    """`without telling anyone`, `did not say`: a speech verb that reports no words."""
+    return (verb.dep_ == "pcomp" and verb.head.lower_ == "without") or any(
+        c.dep_ == "neg" for c in verb.children
+    )
 
 
 def _plain_words(text: str) -> list[str]:
