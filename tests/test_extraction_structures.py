@@ -1724,3 +1724,21 @@ def test_a_speech_verb_that_reports_nothing_is_no_cue(quotes_of: QuotesOf) -> No
         "at least £2m.\n"
     )
     assert [q for q in quotes_of(text) if q.speaker == "90 trees" or q.cue == "telling"] == []
+
+
+def test_the_official_is_the_anonymous_official_introduced_before(quotes_of: QuotesOf) -> None:
+    text = (
+        "The government may add new tariffs on steel next year, a senior trade official said on Tuesday.\n"
+        '"I think you will see the tariffs rise," the official, speaking on condition of anonymity, told the '
+        "Courier.\n"
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"senior trade official"}
+
+
+def test_the_ministry_is_the_ministry_named_before(quotes_of: QuotesOf) -> None:
+    text = (
+        "Norway's Ministry of Foreign Affairs released a statement on the border incident on Monday.\n"
+        '"We warn that any violation of the border will be met with a firm response," the ministry said.\n'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Norway's Ministry of Foreign Affairs"

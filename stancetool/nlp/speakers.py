@@ -420,6 +420,10 @@ class SpeakerFinder:
                 return author
         if lower in ROLE_NOUNS and head.tag_ == "NN":
             return self._role(head, phrase, at)
+        if lower in INSTITUTION_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            named_before = self._institution_named_before(lower, at)
+            if named_before is not None:
+                return named_before  # `the ministry said`: the ministry the article named
         if lower in INSTITUTION_NOUNS:
             owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             # `Ruiz called Nowak, and afterwards his office said`: the office of the person the sentence is
@@ -446,10 +450,44 @@ class SpeakerFinder:
         description = title_text(phrase) or head.text
         if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
             return Speaker(description, named=False)  # `a senior diplomat said`: someone not named
-        referent = self.people.person_with_role(head.lower_, at) or self.people.recent_person(at, None)
+        referent = self.people.person_with_role(head.lower_, at)
+        if referent is None:
+            described = self._described_before(head.lower_)
+            if described is not None:
+                return described  # `a U.S. official said …. The official added`: the same unnamed source
+            referent = self.people.recent_person(at, None)
         if referent is not None:
             return Speaker(referent.name, description, True, referent.gender)
         return Speaker(description, named=False, role=head.lower_)
+
+    def _institution_named_before(self, noun: str, at: int) -> Speaker | None:
+        """The latest organisation named before `at` whose name holds the noun (`the ministry` → `Ukraine's
+        Ministry of Foreign Affairs`)."""
+        for ent in reversed(self.ents):
+            if ent.start_char >= at or ent.label_ != "ORG" or self.inside_quotes(ent.root):
+                continue
+            words = [t.lower_ for t in ent]
+            if noun in words and len(words) > 1:
+                tokens = [t for t in ent if t.dep_ != "det"]
+                before = self.doc[max(0, ent.start - 2) : ent.start]
+                if len(before) == 2 and before[0].ent_type_ in ("GPE", "NORP") and before[1].tag_ == "POS":
+                    tokens = [*before, *tokens]  # `Norway's Ministry of Foreign Affairs`
+                return Speaker(phrase_text(tokens))
+        return None
+
+    def _described_before(self, noun: str) -> Speaker | None:
+        """The latest anonymous source introduced with this noun (`a second U.S. official`); a definite
+        description no one was found for yet (`the GOP nominee`, kept for a later name) does not count."""
+        for event in reversed(self.events):
+            name = event.speaker.name
+            if (
+                name
+                and not event.speaker.named
+                and event.speaker.role is None
+                and name.lower().split()[-1] == noun
+            ):
+                return event.speaker
+        return None
 
     def _role_apposition(self, head: Token) -> str | None:
         """`…, Ukraine's infrastructure minister,`: an apposition naming a role only a person has."""
