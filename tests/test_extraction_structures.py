@@ -1742,3 +1742,13 @@ def test_the_ministry_is_the_ministry_named_before(quotes_of: QuotesOf) -> None:
     )
     [q] = quotes_of(text)
     assert q.speaker == "Norway's Ministry of Foreign Affairs"
+
+
+def test_it_said_at_a_paragraph_start_is_the_institution_the_lead_opened_with(quotes_of: QuotesOf) -> None:
+    text = (
+        "Norway's Ministry of Foreign Affairs has released a statement on the incident at the northern "
+        "border crossing.\n\n"
+        '"The border guards recorded three violations of the border on Saturday night," it said on Sunday.\n'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker is not None and "Ministry of Foreign Affairs" in q.speaker

@@ -28,6 +28,11 @@ def quoted(text: str) -> list[str]:
         # doubled single marks standing for double ones, as some news archives print them
         ("''We will stay,'' she said. ''Always.''", ["We will stay", "Always."]),
         ("the ''Buffett rule'' and the parents' votes", ["Buffett rule"]),
+        # scraped text that lost the spaces between sentences
+        (
+            'It said "the border is closed."The army warned "it will not open."',
+            ["the border is closed.", "it will not open."],
+        ),
         # a possessive set off by a space, as scraped pages print it
         ("said that Putin 's goal was to 'test the alliance'", ["test the alliance"]),
     ],

@@ -78,6 +78,8 @@ def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
         return True  # the first character of a paragraph opens, whatever its glyph or spacing (`” … what I`)
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
+    if before in ".!?" and after.isupper():
+        return True  # `…in general."The ministry…`: scraped text that lost the space between sentences
     return (before in OPEN_BEFORE or before.isspace()) and not after.isspace()
 
 
@@ -94,6 +96,8 @@ def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
         while j > lo and text[j].isspace():
             j -= 1
         return text[j] in ",.;:!?…" or text[j] in SINGLE_MARKS
+    if before in ".!?," and after.isupper():
+        return True  # `…the Belarusian people."We warn`: the same, closing
     return not before.isspace() and (after in CLOSE_AFTER or after.isspace())
 
 

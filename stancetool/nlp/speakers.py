@@ -716,6 +716,8 @@ class SpeakerFinder:
                 break
             if event.speaker.name and not event.speaker.is_person:
                 return event.speaker
+        if span is not None and not plural:
+            return self._institution_opening_paragraph_before(span[0].sent, at)
         return None
 
     def _institution_before(self, sent: Span, at: int) -> Speaker | None:
@@ -724,7 +726,24 @@ class SpeakerFinder:
         previous = self.doc[sent.start - 1].sent
         if self.paragraph_of(previous.start_char) != self.paragraph_of(at):
             return None
-        subject = self.subject_of(previous.root)
+        return self._institution_subject(previous, at)
+
+    def _institution_opening_paragraph_before(self, sent: Span, at: int) -> Speaker | None:
+        """`The ministry released a statement … . ¶ "…," it said.`: a paragraph's first sentence refers back
+        to the institution the paragraph before opened with."""
+        paragraph = self.paragraph_of(at)
+        if (
+            paragraph == 0
+            or sent.start == 0
+            or self.paragraph_of(self.doc[sent.start - 1].idx) != paragraph - 1
+        ):
+            return None
+        lead = self.lay.paras[paragraph - 1]
+        token = self.doc.char_span(lead.start, lead.start + 1, alignment_mode="expand")
+        return self._institution_subject(token[0].sent, at) if token is not None else None
+
+    def _institution_subject(self, sent: Span, at: int) -> Speaker | None:
+        subject = self.subject_of(sent.root)
         if subject is None or self.inside_quotes(subject):
             return None
         if not (is_proper_noun(subject) or subject.lower_ in INSTITUTION_NOUNS):
