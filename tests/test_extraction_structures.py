@@ -1752,3 +1752,25 @@ def test_it_said_at_a_paragraph_start_is_the_institution_the_lead_opened_with(qu
     )
     [q] = quotes_of(text)
     assert q.speaker is not None and "Ministry of Foreign Affairs" in q.speaker
+
+
+def test_the_statement_continued_is_whoever_issued_it(quotes_of: QuotesOf) -> None:
+    text = (
+        '"Many reports from the region cast doubt on these figures," the Coast Guard Office said in a '
+        "statement.\n\n"
+        '"Time and again the numbers have been wrong," the statement continued.\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Coast Guard Office"}
+
+
+def test_a_subject_the_parser_hung_on_a_name_before_it_speaks(nlp: Language) -> None:
+    """Model mistake forced on purpose: `Forces` an apposition of `News`, `said` left without a subject."""
+    text = 'In a statement to Coast News, the Harbour Defense Forces said it "acts against smugglers only".\n'
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "stancetool_quotes":
+            by_text = {t.text: t for t in doc}
+            by_text["Forces"].head, by_text["Forces"].dep_ = by_text["News"], "appos"
+        doc = component(doc)
+    [q] = [q for q in doc_to_quotes(doc, "t.txt", indirect=True) if q.kind == "partial"]
+    assert q.speaker == "Harbour Defense Forces"

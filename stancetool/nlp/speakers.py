@@ -49,6 +49,8 @@ CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DATELINE = re.compile(r"[A-Z][A-Z .'/-]*(?:, [A-Z][\w .'-]*)?(?: \([\w .]+\))? ?(?:—|–|--| - )")
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
+# What an institution issues, which speaks for it: `"…," the statement continued`.
+ISSUED_NOUNS = frozenset({"statement", "announcement", "communique", "communiqué", "release", "notice"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
@@ -247,8 +249,18 @@ class SpeakerFinder:
         if interrupted is not None:
             return self.of_noun(interrupted, at)
         before = doc[verb.i - 1] if verb.i > sent.start else None
-        if before is not None and is_noun(before) and not self.inside_quotes(before):
-            # `In a post online, the city's water agency said …`, the subject taken for an object
+        taken_for_apposition = (
+            is_proper_noun(before) and before.dep_ == "appos" if before is not None else False
+        )
+        if taken_for_apposition and before is not None and before.head.lower_ in TITLE_WORDS | ROLE_NOUNS:
+            before = before.head  # `Tulsa police Chief Chuck Jordan said`: the title and the name together
+        if (
+            before is not None
+            and (is_noun(before) or taken_for_apposition)
+            and not self.inside_quotes(before)
+        ):
+            # `In a post online, the city's water agency said …`, `In a statement to ABC News, the Israel
+            # Defense Forces said …`: the subject taken for an object or an apposition
             found = self.of_noun(before, at)
             if found is not None and found.name:
                 return found
@@ -414,10 +426,14 @@ class SpeakerFinder:
             if organisation is not None:
                 return organisation
             return Speaker(name)
-        if lower in SPEECH_NOUNS or lower in DOCUMENT_NOUNS:
+        if lower in SPEECH_NOUNS or lower in DOCUMENT_NOUNS or lower in ISSUED_NOUNS:
             author = self.author_of(head, at)
             if author is not None:
                 return author
+            if lower in SPEECH_NOUNS | ISSUED_NOUNS and any(c.lower_ == "the" for c in head.children):
+                issuer = self._last_speaker_nearby(at)
+                if issuer is not None:
+                    return issuer  # `"…," the statement continued`: whoever issued it, quoted just before
         if lower in ROLE_NOUNS and head.tag_ == "NN":
             return self._role(head, phrase, at)
         if lower in INSTITUTION_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -473,6 +489,16 @@ class SpeakerFinder:
                 if len(before) == 2 and before[0].ent_type_ in ("GPE", "NORP") and before[1].tag_ == "POS":
                     tokens = [*before, *tokens]  # `Norway's Ministry of Foreign Affairs`
                 return Speaker(phrase_text(tokens))
+        return None
+
+    def _last_speaker_nearby(self, at: int) -> Speaker | None:
+        """The speaker of the latest quotation in this paragraph or the one before, if named."""
+        para = self.paragraph_of(at)
+        for event in reversed(self.events):
+            if para - event.paragraph > 1:
+                break
+            if event.speaker.name and event.speaker.named:
+                return event.speaker
         return None
 
     def _described_before(self, noun: str) -> Speaker | None:
