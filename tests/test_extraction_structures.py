@@ -1774,3 +1774,13 @@ def test_a_subject_the_parser_hung_on_a_name_before_it_speaks(nlp: Language) -> 
         doc = component(doc)
     [q] = [q for q in doc_to_quotes(doc, "t.txt", indirect=True) if q.kind == "partial"]
     assert q.speaker == "Harbour Defense Forces"
+
+
+def test_he_in_an_article_that_never_names_him_is_the_role_it_is_about(quotes_of: QuotesOf) -> None:
+    text = (
+        "A fiery coach made headlines over the weekend after a protest on the sidelines.\n"
+        "The coach's actions earned him a yellow card, but he remained unapologetic. "
+        '"For us, it was a good goal," he said after the match.\n'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "coach"

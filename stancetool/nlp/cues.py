@@ -85,7 +85,7 @@ ROLE_NOUNS = frozenset(
     researcher scholar economist strategist adviser advisor fellow aide candidate nominee lawmaker
     congressman congresswoman representative commissioner general admiral prosecutor attorney lawyer judge
     sheriff executive ceo founder manager pollster historian scientist author editor host commentator
-    activist organizer chief boss head negotiator commander councillor councilor
+    activist organizer chief boss head negotiator commander councillor councilor coach captain
     """.split()
 )
 

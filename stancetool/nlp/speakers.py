@@ -345,7 +345,8 @@ class SpeakerFinder:
                 return self.people.resolve_pronoun("m" if lower == "his" else "f", at)
             return self._resolve_group(at, plural=lower == "their")
         if lower in PERSONAL_PRONOUNS and head.tag_ == "PRP":
-            return self.people.resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
+            found = self.people.resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
+            return found if found is not None else self._described_subject_before(head, at)
         if lower in GROUP_PRONOUNS or lower == "it":
             return self._resolve_group(at, plural=lower != "it")
         antecedent = _antecedent_of_share(head)
@@ -489,6 +490,23 @@ class SpeakerFinder:
                 if len(before) == 2 and before[0].ent_type_ in ("GPE", "NORP") and before[1].tag_ == "POS":
                     tokens = [*before, *tokens]  # `Norway's Ministry of Foreign Affairs`
                 return Speaker(phrase_text(tokens))
+        return None
+
+    def _described_subject_before(self, pronoun: Token, at: int) -> Speaker | None:
+        """`The coach, known for his temper, … . "…," he said`, in an article that never names him: the role
+        the sentences before are about."""
+        para = self.paragraph_of(pronoun.idx)
+        for token in reversed(self.doc[: pronoun.i]):
+            if para - self.paragraph_of(token.idx) > 1:
+                break
+            if (
+                token.dep_ in ("nsubj", "nsubjpass", "poss")
+                and is_noun(token)
+                and token.lower_ in ROLE_NOUNS
+                and any(c.lower_ == "the" for c in token.children)
+                and not self.inside_quotes(token)
+            ):
+                return self._role(token, [t for t in self._noun_phrase(token) if t.tag_ != "POS"], at)
         return None
 
     def _last_speaker_nearby(self, at: int) -> Speaker | None:
