@@ -1784,3 +1784,21 @@ def test_he_in_an_article_that_never_names_him_is_the_role_it_is_about(quotes_of
     )
     [q] = quotes_of(text)
     assert q.speaker == "coach"
+
+
+def test_the_object_of_prompting_or_forcing_is_who_speaks(quotes_of: QuotesOf) -> None:
+    text = (
+        "Senator Anna Petrova forced the bank's chief executive, Lars Holm, to admit that no one had been "
+        "held accountable.\n"
+    )
+    [q] = quotes_of(text)
+    assert (q.speaker, q.text) == ("Lars Holm", "no one had been held accountable")
+
+
+def test_the_speech_verb_that_a_colon_ends_introduces_the_words(quotes_of: QuotesOf) -> None:
+    text = (
+        'The ministry expressed "utmost bewilderment" at the remarks by envoy Lars Holm, prompting him to '
+        'write in a post: "Still learning the craft of speaking more diplomatically."\n'
+    )
+    q = only(quotes_of(text), "Still learning the craft")
+    assert (q.speaker, q.cue) == ("Lars Holm", "write")

@@ -452,6 +452,9 @@ class Attributor:
                     if best is None or depth < best[0]:
                         best = (depth, head)
                     break
+        colon_verb = self._speech_verb_before_colon(seg) if self._after_colon(seg.open_mark) else None
+        if colon_verb is not None:
+            best = (0, colon_verb)  # `…, prompting him to write: "…"`: the verb that introduces the words
         if best is not None and passive_without_agent(best[1]):
             return best[1].text, None  # `what is being criticized as "…"`: the clause names no speaker
         candidates: list[Token] = [best[1]] if best else []
@@ -486,6 +489,22 @@ class Attributor:
             return fallback[0], fallback[1]
         if candidates:
             return candidates[0].text, None
+        return None
+
+    def _speech_verb_before_colon(self, seg: QuotedSegment) -> Token | None:
+        """The last speech verb of the clause that a colon before the quotation ends."""
+        colon = self.text.rindex(":", 0, seg.open_mark)
+        before = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if before is None:
+            return None
+        j = before.start - 1
+        sentence_start = self.doc[before.start].sent.start
+        while (
+            j >= sentence_start and not self.find.inside_quotes(self.doc[j]) and self.doc[j].text not in ",;"
+        ):
+            if is_speech_verb(self.doc[j]):
+                return self.doc[j]
+            j -= 1
         return None
 
     @staticmethod

@@ -131,6 +131,8 @@ class SpeakerFinder:
                     found = self._joint_speaker(subject, self.of_noun(subject, at), at)
             elif agent_obj is not None:
                 found = self.of_noun(agent_obj, at)
+            elif current.dep_ == "xcomp" and (controller := _object_of(current.head)) is not None:
+                found = self.of_noun(controller, at)  # `prompting him to write: "…"`: the object writes
             elif current.dep_ in ("acl", "relcl") and is_nominal(current.head):
                 found = self.of_noun(current.head, at)
             if found is not None and found.name and found.named:
@@ -840,6 +842,10 @@ class SpeakerFinder:
         return mentions
 
     # ---------------------------------------------------------------- layout helpers
+
+
+def _object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj" and is_nominal(c)), None)
 
 
 def _antecedent_of_share(head: Token) -> Token | None:
