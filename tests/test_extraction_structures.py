@@ -230,11 +230,16 @@ def test_quotations_announced_by_a_paragraph_with_headings_between(quotes_of: Qu
         "— On the grain deal\n\n"
         '"We will not sign anything that changes the wording of the agreement."\n\n'
         "— Does Petrova ever wish she had stayed in parliament instead of joining the government?\n\n"
-        '"Ministers only work with facts."\n'
+        '"Ministers only work with facts."\n\n'
+        "— On the accords\n\n"
+        'If the other side had kept to the accords "the dispute would have long ago been settled."\n\n'
+        '"The only requirement was to leave the harbour alone."\n'
     )
     assert summary(quotes_of(text)) == [
         ("We will not sign anything that changes the wording of the agreement.", "Anna Petrova", "direct"),
         ("Ministers only work with facts.", "Anna Petrova", "direct"),
+        ("the dispute would have long ago been settled.", "Anna Petrova", "partial"),
+        ("The only requirement was to leave the harbour alone.", "Anna Petrova", "direct"),
     ]
 
 

@@ -245,7 +245,10 @@ class Attributor:
                     and last is not None
                     and last.speaker.name
                     and someone_else in (None, last.speaker.name)
-                    and self._in_previous_sentence(last.start, quote)
+                    and (
+                        self._in_previous_sentence(last.start, quote)
+                        or self._opens_run_paragraph(last, cand, quote)
+                    )
                 ):
                     # `Ruiz said … . But she doesn't "see a window …"`: the speaker of the sentence before
                     return last.speaker, None, kind
@@ -293,6 +296,17 @@ class Attributor:
                 found = self.find.of_noun(subject, quote.start_char)
                 return found.name if found is not None and found.name else ""
         return None
+
+    def _opens_run_paragraph(self, last: Event, cand: Candidate, quote: Span) -> bool:
+        """`— On Ukraine ¶ If the West had kept to the accords, "the crisis would be settled."`: a paragraph
+        of one sentence whose main clause is the quoted words, in a run of the same speaker's quotations."""
+        sent = self.doc[quote.start].sent
+        para = self.lay.paras[cand.paragraph]
+        if sent.start_char > para.start or sent.end_char < para.end - 1:
+            return False
+        if not quote.start <= sent.root.i < quote.end:
+            return False
+        return self._paragraphs_between(last.paragraph, cand.paragraph) < FLOAT_REACH
 
     def _in_previous_sentence(self, offset: int, quote: Span) -> bool:
         """Whether `offset` lies in the sentence just before the quotation's, in the same paragraph."""
