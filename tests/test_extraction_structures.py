@@ -230,15 +230,15 @@ def test_quotations_announced_by_a_paragraph_with_headings_between(quotes_of: Qu
         "— On the grain deal\n\n"
         '"We will not sign anything that changes the wording of the agreement."\n\n'
         "— Does Petrova ever wish she had stayed in parliament instead of joining the government?\n\n"
-        '"Ministers only work with facts."\n\n'
+        '"A minister deals in facts, not in wishes."\n\n'
         "— On the accords\n\n"
-        'If the other side had kept to the accords "the dispute would have long ago been settled."\n\n'
+        'If the other side had kept to the accords "the quarrel would have ended years ago."\n\n'
         '"The only requirement was to leave the harbour alone."\n'
     )
     assert summary(quotes_of(text)) == [
         ("We will not sign anything that changes the wording of the agreement.", "Anna Petrova", "direct"),
-        ("Ministers only work with facts.", "Anna Petrova", "direct"),
-        ("the dispute would have long ago been settled.", "Anna Petrova", "partial"),
+        ("A minister deals in facts, not in wishes.", "Anna Petrova", "direct"),
+        ("the quarrel would have ended years ago.", "Anna Petrova", "partial"),
         ("The only requirement was to leave the harbour alone.", "Anna Petrova", "direct"),
     ]
 
@@ -259,11 +259,11 @@ def test_a_role_in_the_opening_paragraph_is_the_person_named_later_with_a_hyphen
     quotes_of: QuotesOf,
 ) -> None:
     text = (
-        'The alliance secretary general has told the invaders to "stop this war immediately".\n\n'
+        'The alliance secretary general has told the invaders to "halt the attacks at once".\n\n'
         'Alliance Secretary-General Lars Holm said the members were "united as never before".\n'
     )
     quotes = quotes_of(text)
-    assert only(quotes, "stop this war").speaker == only(quotes, "united as never").speaker == "Lars Holm"
+    assert only(quotes, "halt the attacks").speaker == only(quotes, "united as never").speaker == "Lars Holm"
 
 
 def test_orphan_quote_has_no_speaker(quotes_of: QuotesOf) -> None:
@@ -1678,7 +1678,7 @@ def test_a_role_written_with_capitals_is_no_name(quotes_of: QuotesOf) -> None:
 
 def test_a_name_ending_a_role_phrase_is_the_speaker(nlp: Language) -> None:
     """Model mistake forced on purpose: the name hung on `for` as its object, `affairs` on the name."""
-    text = '"There is still hope," France\'s minister for European affairs Paul Girard told the radio.\n'
+    text = '"We still see a way out," France\'s minister for European affairs Paul Girard told the radio.\n'
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
         if name == "stancetool_quotes":
@@ -1709,9 +1709,9 @@ def test_his_office_is_the_named_person_s_office(quotes_of: QuotesOf) -> None:
 def test_partial_quote_without_a_cue_goes_to_the_speaker_of_the_sentence_before(quotes_of: QuotesOf) -> None:
     text = (
         'Lars Holm added that "the harder the fighting gets, the more willing they will be to talk." '
-        'However, he doesn\'t "see a window for talks any time soon."\n'
+        'However, he doesn\'t "expect any talks before the winter."\n'
     )
-    assert only(quotes_of(text), "see a window for talks").speaker == "Lars Holm"
+    assert only(quotes_of(text), "expect any talks before").speaker == "Lars Holm"
 
 
 def test_partial_quote_in_a_clause_about_someone_else_is_not_borrowed(quotes_of: QuotesOf) -> None:
@@ -1734,7 +1734,7 @@ def test_a_speech_verb_that_reports_nothing_is_no_cue(quotes_of: QuotesOf) -> No
 def test_the_official_is_the_anonymous_official_introduced_before(quotes_of: QuotesOf) -> None:
     text = (
         "The government may add new tariffs on steel next year, a senior trade official said on Tuesday.\n"
-        '"I think you will see the tariffs rise," the official, speaking on condition of anonymity, told the '
+        '"Expect the duties to go up," the official, speaking on condition of anonymity, told the '
         "Courier.\n"
     )
     assert {q.speaker for q in quotes_of(text)} == {"senior trade official"}
@@ -1743,7 +1743,7 @@ def test_the_official_is_the_anonymous_official_introduced_before(quotes_of: Quo
 def test_the_ministry_is_the_ministry_named_before(quotes_of: QuotesOf) -> None:
     text = (
         "Norway's Ministry of Foreign Affairs released a statement on the border incident on Monday.\n"
-        '"We warn that any violation of the border will be met with a firm response," the ministry said.\n'
+        '"Any step across the border will be met with a firm response," the ministry said.\n'
     )
     [q] = quotes_of(text)
     assert q.speaker == "Norway's Ministry of Foreign Affairs"
@@ -1785,7 +1785,7 @@ def test_he_in_an_article_that_never_names_him_is_the_role_it_is_about(quotes_of
     text = (
         "A fiery coach made headlines over the weekend after a protest on the sidelines.\n"
         "The coach's actions earned him a yellow card, but he remained unapologetic. "
-        '"For us, it was a good goal," he said after the match.\n'
+        '"We scored, and everybody in the ground saw it," he said after the match.\n'
     )
     [q] = quotes_of(text)
     assert q.speaker == "coach"
@@ -1802,8 +1802,18 @@ def test_the_object_of_prompting_or_forcing_is_who_speaks(quotes_of: QuotesOf) -
 
 def test_the_speech_verb_that_a_colon_ends_introduces_the_words(quotes_of: QuotesOf) -> None:
     text = (
-        'The ministry expressed "utmost bewilderment" at the remarks by envoy Lars Holm, prompting him to '
-        'write in a post: "Still learning the craft of speaking more diplomatically."\n'
+        'The ministry voiced "deep astonishment" at the remarks by envoy Lars Holm, prompting him to '
+        'write in a post: "Clearly I still have a lot to learn about tact."\n'
     )
-    q = only(quotes_of(text), "Still learning the craft")
+    q = only(quotes_of(text), "Clearly I still have")
     assert (q.speaker, q.cue) == ("Lars Holm", "write")
+
+
+def test_a_person_before_an_apposition_naming_an_institution_speaks(quotes_of: QuotesOf) -> None:
+    text = (
+        '"The results surprised even us," lead author Daniel Okafor, '
+        "director of the Centre for Sleep and Memory Research at Northfield University of Technology "
+        "in Ohio, told The Courier.\n"
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Daniel Okafor"

@@ -51,6 +51,7 @@ DATELINE = re.compile(r"[A-Z][A-Z .'/-]*(?:, [A-Z][\w .'-]*)?(?: \([\w .]+\))? ?
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 # What an institution issues, which speaks for it: `"…," the statement continued`.
 ISSUED_NOUNS = frozenset({"statement", "announcement", "communique", "communiqué", "release", "notice"})
+MAX_SUBJECT_REACH = 30
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
@@ -268,10 +269,17 @@ class SpeakerFinder:
                 return found
         j = verb.i - 1
         leftmost: Token | None = None
-        while j >= sent.start and not self.inside_quotes(doc[j]) and verb.i - j <= 12:
-            if could_speak(doc[j]):
+        person: Token | None = None
+        while j >= sent.start and not self.inside_quotes(doc[j]) and verb.i - j <= MAX_SUBJECT_REACH:
+            if could_speak(doc[j]) and verb.i - j <= 12:
                 leftmost = doc[j]
+            if doc[j].ent_type_ == "PERSON" and is_proper_noun(doc[j]):
+                person = doc[j]
             j -= 1
+        if person is not None and (leftmost is None or leftmost.ent_type_ != "PERSON"):
+            # `"…," lead author Ana Ruiz, director of the Institute for …, told`: the person, not the
+            # institution in her apposition
+            leftmost = person
         if leftmost is not None:
             return self._joint_speaker(leftmost, self.of_noun(leftmost, at), at)
         for k in range(verb.i + 1, min(sent.end, verb.i + 8)):
