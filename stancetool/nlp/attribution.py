@@ -63,6 +63,7 @@ class Attributor:
         self.events = self.find.events
         self.speaker_of_span: dict[int, Speaker] = {}
         self.reported: list[tuple[int, int]] = []
+        self.quoted_paragraphs = {seg.paragraph for seg in lay.segments}
         """Where the reported clauses are (a word quoted inside one is part of that report)."""
 
     # ---------------------------------------------------------------- entry point
@@ -84,10 +85,9 @@ class Attributor:
     def _introductions(self) -> list[Event]:
         """`Here is a selection of Lavrov's comments:`: a paragraph announcing the quotations that follow it,
         as whose words they read even with headings between them."""
-        quoted = {seg.paragraph for seg in self.lay.segments}
         found: list[Event] = []
         for para in self.lay.paras:
-            if para.index in quoted or not self.text[para.start : para.end].endswith(":"):
+            if para.index in self.quoted_paragraphs or not self.text[para.start : para.end].endswith(":"):
                 continue
             span = self.doc.char_span(para.start, para.end, alignment_mode="expand")
             nouns = [t for t in span or [] if t.lower_ in INTRODUCING_NOUNS and is_noun(t)]
@@ -321,12 +321,11 @@ class Attributor:
     def _paragraphs_between(self, first: int, last: int) -> int:
         """Paragraphs strictly between two, not counting headings (`What did the minister say?`, `— On
         Syria`), which break no run of one speaker's quotations."""
-        quoted = {seg.paragraph for seg in self.lay.segments}
         count = 0
         for para in self.lay.paras[first + 1 : last]:
             line = self.text[para.start : para.end]
             heading = (
-                para.index not in quoted
+                para.index not in self.quoted_paragraphs
                 and len(line.split()) <= MAX_HEADING_WORDS
                 and line.rstrip()[-1:] not in ".:;,"
             )
