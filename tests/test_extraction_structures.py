@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from stancetool.extract import doc_to_quotes
 from stancetool.models import Quote
@@ -34,6 +35,25 @@ def quotes_of(nlp: Language) -> QuotesOf:
         return quotes
 
     return quotes_of
+
+
+def quotes_despite(nlp: Language, text: str, mistake: Callable[[Doc], None]) -> list[Quote]:
+    """The quotations of `text` when the model made `mistake` (forced on purpose: a parse or an entity the
+    model gets wrong on some real sentence), applied before stancetool's components read the Doc."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "stancetool_quotes":
+            mistake(doc)
+        doc = component(doc)
+    return doc_to_quotes(doc, "t.txt", indirect=True)
+
+
+def word(doc: Doc, text: str, nth: int = 0) -> Token:
+    return [t for t in doc if t.text == text][nth]
+
+
+def attach(doc: Doc, child: str, head: str, dep: str) -> None:
+    word(doc, child).head, word(doc, child).dep_ = word(doc, head), dep
 
 
 def only(quotes: list[Quote], opening: str) -> Quote:
@@ -1027,13 +1047,14 @@ def test_an_epithet_inside_a_quote_does_not_become_part_of_a_name(nlp: Language)
         'Her rival tweeted: "Crooked Laura Brandt should never be president."\n\n'
         'Brandt said the attacks were "beneath the office."\n'
     )
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        doc = component(doc)
-        if name == "ner":  # as NER sometimes reads an epithet inside a quotation as part of the name
-            quoted = doc.char_span(text.index("Crooked"), text.index(" should"), label="PERSON")
-            doc.ents = [e for e in doc.ents if not (e.start < quoted.end and quoted.start < e.end)] + [quoted]
-    quotes = doc_to_quotes(doc, "t.txt", indirect=True)
+
+    def epithet_in_name(
+        doc: Doc,
+    ) -> None:  # as NER sometimes reads an epithet inside a quotation as the name's
+        quoted = doc.char_span(text.index("Crooked"), text.index(" should"), label="PERSON")
+        doc.ents = [e for e in doc.ents if not (e.start < quoted.end and quoted.start < e.end)] + [quoted]
+
+    quotes = quotes_despite(nlp, text, epithet_in_name)
     assert only(quotes, "beneath the office").speaker == "Laura Brandt"
 
 
@@ -1307,16 +1328,14 @@ def test_a_name_the_tagger_took_for_a_verb_is_still_the_person(nlp: Language) ->
         "Marek Nowak met the mayor on Monday.\n\n"
         "Nowak this week also said he would consider naming Ines Varga to the board.\n"
     )
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == "stancetool_quotes":
-            nowak = [t for t in doc if t.text == "Nowak"][1]
-            week = next(t for t in doc if t.text == "week")
-            nowak.tag_ = "VB"
-            doc.ents = [e for e in doc.ents if e.start != nowak.i]
-            week.head, week.dep_ = nowak, "npadvmod"
-        doc = component(doc)
-    [q] = doc_to_quotes(doc, "t.txt", indirect=True)
+
+    def name_as_verb(doc: Doc) -> None:
+        nowak = word(doc, "Nowak", 1)
+        nowak.tag_ = "VB"
+        doc.ents = [e for e in doc.ents if e.start != nowak.i]
+        word(doc, "week").head, word(doc, "week").dep_ = nowak, "npadvmod"
+
+    [q] = quotes_despite(nlp, text, name_as_verb)
     assert (q.speaker, q.text) == ("Marek Nowak", "he would consider naming Ines Varga to the board")
 
 
@@ -1484,13 +1503,8 @@ def test_which_after_a_name_refers_to_it_where_the_parser_saw_no_relative_clause
         "To settle it, they turned to the Vilnius Port Authority which reported “2,521 delayed ships” in "
         "the harbour between January and May.\n"
     )
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == "stancetool_quotes":
-            reported = next(t for t in doc if t.text == "reported")
-            reported.head, reported.dep_ = next(t for t in doc if t.text == "turned"), "advcl"
-        doc = component(doc)
-    assert only(doc_to_quotes(doc, "t.txt", indirect=True), "2,521").speaker == "Vilnius Port Authority"
+    quotes = quotes_despite(nlp, text, lambda doc: attach(doc, "reported", "turned", "advcl"))
+    assert only(quotes, "2,521").speaker == "Vilnius Port Authority"
 
 
 def test_a_trailing_attribution_the_parser_joined_as_a_second_clause(quotes_of: QuotesOf) -> None:
@@ -1650,16 +1664,12 @@ def test_a_person_of_an_organisation_speaks_when_the_parser_made_the_organisatio
 ) -> None:
     """Model mistake forced on purpose: `Kowalski` hung on `Trust`, and `Trust` made the subject."""
     text = 'Marta Kowalski of the Riverside Trees Trust said the comments were "appalling".\n'
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == "stancetool_quotes":
-            kowalski = next(t for t in doc if t.text == "Kowalski")
-            trust = next(t for t in doc if t.text == "Trust")
-            said = next(t for t in doc if t.text == "said")
-            kowalski.head, kowalski.dep_ = trust, "nmod"
-            trust.head, trust.dep_ = said, "nsubj"
-        doc = component(doc)
-    [q] = doc_to_quotes(doc, "t.txt", indirect=True)
+
+    def organisation_as_subject(doc: Doc) -> None:
+        attach(doc, "Kowalski", "Trust", "nmod")
+        attach(doc, "Trust", "said", "nsubj")
+
+    [q] = quotes_despite(nlp, text, organisation_as_subject)
     assert (q.speaker, q.speaker_title) == ("Marta Kowalski", "Riverside Trees Trust")
 
 
@@ -1679,15 +1689,13 @@ def test_a_role_written_with_capitals_is_no_name(quotes_of: QuotesOf) -> None:
 def test_a_name_ending_a_role_phrase_is_the_speaker(nlp: Language) -> None:
     """Model mistake forced on purpose: the name hung on `for` as its object, `affairs` on the name."""
     text = '"We still see a way out," France\'s minister for European affairs Paul Girard told the radio.\n'
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == "stancetool_quotes":
-            by_text = {t.text: t for t in doc}
-            by_text["Girard"].head, by_text["Girard"].dep_ = by_text["for"], "pobj"
-            by_text["affairs"].head, by_text["affairs"].dep_ = by_text["Girard"], "compound"
-            by_text["minister"].head, by_text["minister"].dep_ = by_text["told"], "nsubj"
-        doc = component(doc)
-    [q] = doc_to_quotes(doc, "t.txt", indirect=True)
+
+    def name_in_the_role(doc: Doc) -> None:
+        attach(doc, "Girard", "for", "pobj")
+        attach(doc, "affairs", "Girard", "compound")
+        attach(doc, "minister", "told", "nsubj")
+
+    [q] = quotes_despite(nlp, text, name_in_the_role)
     assert (q.speaker, q.speaker_title) == ("Paul Girard", "France's minister for European affairs")
 
 
@@ -1771,13 +1779,8 @@ def test_the_statement_continued_is_whoever_issued_it(quotes_of: QuotesOf) -> No
 def test_a_subject_the_parser_hung_on_a_name_before_it_speaks(nlp: Language) -> None:
     """Model mistake forced on purpose: `Forces` an apposition of `News`, `said` left without a subject."""
     text = 'In a statement to Coast News, the Harbour Defense Forces said it "acts against smugglers only".\n'
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == "stancetool_quotes":
-            by_text = {t.text: t for t in doc}
-            by_text["Forces"].head, by_text["Forces"].dep_ = by_text["News"], "appos"
-        doc = component(doc)
-    [q] = [q for q in doc_to_quotes(doc, "t.txt", indirect=True) if q.kind == "partial"]
+    quotes = quotes_despite(nlp, text, lambda doc: attach(doc, "Forces", "News", "appos"))
+    [q] = [q for q in quotes if q.kind == "partial"]
     assert q.speaker == "Harbour Defense Forces"
 
 
