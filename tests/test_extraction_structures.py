@@ -1820,3 +1820,28 @@ def test_a_person_before_an_apposition_naming_an_institution_speaks(quotes_of: Q
     )
     [q] = quotes_of(text)
     assert q.speaker == "Daniel Okafor"
+
+
+def test_a_dateline_with_a_colon_is_no_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        '"New tariffs will not change our course," says Anna Petrova\n'
+        'OSLO: The government "will not bend" to foreign pressure, the country\'s trade minister told a '
+        "newspaper.\n"
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "will not bend").speaker != "OSLO"
+
+
+def test_a_role_the_parser_hung_on_a_place_before_it_speaks(nlp: Language) -> None:
+    """Model mistake forced on purpose: `ambassador` an apposition of `Ukraine`, `told` without a subject."""
+    text = (
+        '"We stay calm," says Viktor Orlov\n'
+        'Moscow "does not care" about sanctions if it were to invade Ukraine, Russia\'s ambassador to Sweden '
+        "told a newspaper.\n"
+    )
+
+    def role_as_apposition(doc: Doc) -> None:
+        attach(doc, "ambassador", "Ukraine", "appos")
+
+    quotes = quotes_despite(nlp, text, role_as_apposition)
+    assert only(quotes, "does not care").speaker == "Viktor Orlov"

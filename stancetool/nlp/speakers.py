@@ -192,6 +192,12 @@ class SpeakerFinder:
         para_start = self.para_starts[self.paragraph_of(token.idx)]
         if token.idx - para_start > 40 or not token.text.isupper() or len(token.text) < 2:
             return False
+        if (
+            token.idx == para_start
+            and token.ent_type_ in ("GPE", "LOC")
+            and self.text[token.idx + len(token)] == ":"
+        ):
+            return True  # `STOCKHOLM: Moscow does not care …, the ambassador told`
         return DATELINE.match(self.text, token.idx, token.idx + 60) is not None
 
     def _in_dateline(self, token: Token) -> bool:
@@ -255,6 +261,13 @@ class SpeakerFinder:
         taken_for_apposition = (
             is_proper_noun(before) and before.dep_ == "appos" if before is not None else False
         )
+        if before is not None and before.dep_ == "pobj":
+            # `…, Russia's ambassador to Sweden told`, the role hung on a name before it as an apposition
+            described = before.head.head if before.head.dep_ == "prep" else before
+            if described.dep_ == "appos" and is_noun(described) and described.lower_ in ROLE_NOUNS:
+                found = self.of_noun(described, at)
+                if found is not None and found.name:
+                    return found
         if taken_for_apposition and before is not None and before.head.lower_ in TITLE_WORDS | ROLE_NOUNS:
             before = before.head  # `Tulsa police Chief Chuck Jordan said`: the title and the name together
         if (
