@@ -1845,3 +1845,22 @@ def test_a_role_the_parser_hung_on_a_place_before_it_speaks(nlp: Language) -> No
 
     quotes = quotes_despite(nlp, text, role_as_apposition)
     assert only(quotes, "does not care").speaker == "Viktor Orlov"
+
+
+def test_he_after_a_report_is_the_reporter_not_the_person_reported_on(quotes_of: QuotesOf) -> None:
+    text = (
+        "Kremlin spokesman Pavel Sokolov spoke to reporters on Friday.\n\n"
+        "He also announced that Kyrgyzstan's President Sadyr Zhaparov will visit Moscow next week, but did "
+        "not confirm the visit of Armenian Prime Minister Nikol Pashinyan.\n\n"
+        'His visit plans are being discussed, "but there is no final agreement," he said.\n'
+    )
+    assert only(quotes_of(text), "but there is no final").speaker == "Pavel Sokolov"
+
+
+def test_a_speech_verb_in_a_relative_clause_attributes_nothing(quotes_of: QuotesOf) -> None:
+    text = (
+        'Defence Minister Anna Petrova on Wednesday voiced "deep unease" over the drills near the island, '
+        "which the neighbouring state claims as part of its territory.\n"
+    )
+    [q] = quotes_of(text)
+    assert (q.speaker, q.cue) == ("Anna Petrova", "voiced")

@@ -26,6 +26,7 @@ from stancetool.nlp.syntax import (
     is_speech_verb,
     looks_like_title,
     passive_without_agent,
+    reports_nothing,
     speech_noun_owner,
 )
 from stancetool.nlp.tags import (
@@ -70,6 +71,7 @@ class Attributor:
     def attribute(self, candidates: list[Candidate]) -> list[QuoteSpan]:
         """The quotations among `candidates` (in reading order), attributed."""
         self.reported = [(c.start, c.end) for c in candidates if c.kind == "indirect"]
+        self.find.people.leave_out_reported_subjects(self.reported)
         introductions = self._introductions()
         spans: list[QuoteSpan] = []
         for cand in candidates:
@@ -477,7 +479,9 @@ class Attributor:
             t
             for t in region
             if not self.find.inside_quotes(t)
-            and not _unspoken(t)
+            and not reports_nothing(t)
+            # (`…, which Beijing claims as its own`: a relative clause describes a noun, attributes nothing)
+            and t.dep_ != "relcl"
             and (
                 is_speech_verb(t)
                 or (t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to")
@@ -596,13 +600,6 @@ class Attributor:
         if first is None:
             return cand.start, cand.end
         return first[0].sent.start_char, first[-1].sent.end_char
-
-
-def _unspoken(verb: Token) -> bool:
-    """`without telling anyone`, `did not say`: a speech verb that reports no words."""
-    return (verb.dep_ == "pcomp" and verb.head.lower_ == "without") or any(
-        c.dep_ == "neg" for c in verb.children
-    )
 
 
 def _plain_words(text: str) -> list[str]:

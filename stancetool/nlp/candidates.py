@@ -10,6 +10,7 @@ from stancetool.nlp.cues import BOILERPLATE, SPEECH_VERB_FORMS
 from stancetool.nlp.layout import Candidate, DocLayout, layout_of, overlaps
 from stancetool.nlp.marks import Paragraph, paragraph_of
 from stancetool.nlp.reported import reported_speech
+from stancetool.nlp.syntax import reports_nothing
 from stancetool.nlp.transcript import is_narrator
 
 
@@ -70,6 +71,8 @@ def speech_mentions(doc: Doc, lay: DocLayout, taken: set[int]) -> list[Candidate
     for token in doc:
         if token.i in taken or token.lower_ not in SPEECH_VERB_FORMS or not token.tag_.startswith("VB"):
             continue
+        if reports_nothing(token):
+            continue  # `did not confirm the visit`: no one spoke
         if overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
             continue
         out.append(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from stancetool.nlp.cues import HONORIFICS
 from stancetool.nlp.marks import paragraph_of
@@ -87,6 +87,14 @@ class People:
         # someone NER missed but an earlier attribution named with a title (`Nowak, the minister,`)
         spoke = next((e.speaker for e in reversed(self.events) if e.speaker.name == name), None)
         return Speaker(name, spoke.title if spoke else None, True, spoke.gender if spoke else None)
+
+    def leave_out_reported_subjects(self, reported: list[tuple[int, int]]) -> None:
+        """`Peskov announced that President Ruiz will visit. "…," he said`: the subject of a reported clause
+        is what someone said, not who a later `he` or `she` is."""
+        self.mentions = [
+            replace(m, is_subject=False) if any(a <= m.start < b for a, b in reported) else m
+            for m in self.mentions
+        ]
 
     def resolve_pronoun(self, gender: str, at: int) -> Speaker | None:
         person = self.recent_person(at, gender) or self._named_in_paragraph(at, gender)

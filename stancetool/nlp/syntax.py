@@ -62,6 +62,13 @@ def is_speech_verb(token: Token) -> bool:
     return token.lower_ in SPEECH_VERB_FORMS and token.tag_.startswith("VB")
 
 
+def reports_nothing(verb: Token) -> bool:
+    """`without telling anyone`, `did not confirm`: a speech verb that reports no words."""
+    return (verb.dep_ == "pcomp" and verb.head.lower_ == "without") or any(
+        c.dep_ == "neg" for c in verb.children
+    )
+
+
 def speech_noun_owner(token: Token) -> Token | None:
     """The owner of a noun of speech (`Ruiz's claim`, `the minister's remarks`), if `token` is one."""
     if token.lower_ not in SPEECH_NOUNS or not is_noun(token):
