@@ -1864,3 +1864,20 @@ def test_a_speech_verb_in_a_relative_clause_attributes_nothing(quotes_of: Quotes
     )
     [q] = quotes_of(text)
     assert (q.speaker, q.cue) == ("Anna Petrova", "voiced")
+
+
+def test_a_wire_dateline_with_the_agency_and_date_in_brackets_is_no_title(quotes_of: QuotesOf) -> None:
+    text = (
+        "OSLO (Nordic Wire / Baltinfo - 17th February, 2022) EU trade chief Anna Petrova said on Thursday "
+        "that new tariffs were ready.\n"
+    )
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_title) == ("Anna Petrova", "EU trade chief")
+
+
+def test_they_said_no_one_knows_who_is_not_the_name_after_the_verb(quotes_of: QuotesOf) -> None:
+    text = (
+        "The court heard closing arguments on Wednesday.\n\n"
+        'They said Norvik "sought unfair benefits" more actively than other firms.\n'
+    )
+    assert only(quotes_of(text), "sought unfair benefits").speaker != "Norvik"

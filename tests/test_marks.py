@@ -75,6 +75,16 @@ def test_a_quotation_in_single_marks_over_several_paragraphs() -> None:
     )
 
 
+def test_a_paragraph_that_only_closes_goes_on_with_the_quotation_left_open() -> None:
+    text = '"I am ready to present the plan.\n\nI will do so as soon as it is needed," he added.\n'
+    first, second = find_quoted_segments(text)
+    assert (text[second.start : second.end], first.continues, second.continuation) == (
+        "I will do so as soon as it is needed",
+        True,
+        True,
+    )
+
+
 def test_an_unclosed_single_mark_runs_on_only_where_single_marks_quote_speakers() -> None:
     text = '"We stay," she said.\n"And we fight," he said.\n\'Tis the season, the locals say.\n'
     assert quoted(text) == ["We stay", "And we fight"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DOUBLE_MARKS = frozenset('"“”„‟«»″')
 SINGLE_MARKS = frozenset("'‘’‚‛‹›")
@@ -137,6 +137,11 @@ def _pair(text: str, positions: list[int], lo: int, hi: int) -> tuple[list[tuple
     return pairs, open_at
 
 
+def _closes_only(text: str, i: int, para: Paragraph) -> bool:
+    can_open, can_close = _can_open(text, i, para.start, para.end), _can_close(text, i, para.start, para.end)
+    return can_close and (not can_open or text[i] in CLOSING_GLYPHS)
+
+
 def _has_words(text: str, a: int, b: int) -> bool:
     return any(ch.isalnum() for ch in text[a:b])
 
@@ -207,10 +212,18 @@ def find_quoted_segments(text: str) -> list[QuotedSegment]:
     carried = False  # the previous paragraph's quotation runs on into this one
     single_style = _single_marks_quote(text)
     carried_single = False
+    left_open: int | None = None  # the segment the previous paragraph left open without re-opening this one
     for k, para in enumerate(paras):
         positions = _double_positions(text, para)
-        if carried and positions and positions[0] == para.start:
-            pass  # the re-opening mark pairs as an ordinary opener below
+        if left_open is not None and positions and _closes_only(text, positions[0], para):
+            # `"I am ready to present it. ¶ I will do so soon," he added.`: a paragraph that only closes
+            # the quotation the one before left open goes on with it, re-opening mark or not
+            a, b = _trim(text, para.start, positions[0])
+            if _has_words(text, a, b):
+                segments[left_open] = replace(segments[left_open], continues=True)
+                segments.append(QuotedSegment(a, b, para.start, positions[0], k, continuation=True))
+            positions = positions[1:]
+        left_open = None
         pairs, dangling = _pair(text, positions, para.start, para.end)
         taken: list[tuple[int, int]] = []
         for n, (o, c) in enumerate(pairs):
@@ -238,6 +251,7 @@ def find_quoted_segments(text: str) -> list[QuotedSegment]:
                         continuation=carried and not pairs and dangling == para.start,
                     )
                 )
+                left_open = None if runs_on else len(segments) - 1
             next_carried = runs_on
         singles, open_single = _single_segments(text, para, taken)
         for o, c in singles:

@@ -47,7 +47,9 @@ from stancetool.nlp.transcript import is_answer, is_unidentified
 
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-DATELINE = re.compile(r"[A-Z][A-Z .'/-]*(?:, [A-Z][\w .'-]*)?(?: \([\w .]+\))? ?(?:—|–|--| - )")
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'/-]*(?:, [A-Z][\w .'-]*)?(?:(?: \([\w .]+\))? ?(?:—|–|--| - )| \([^()\n]{2,80}\) )"
+)
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 # What an institution issues, which speaks for it: `"…," the statement continued`.
 ISSUED_NOUNS = frozenset({"statement", "announcement", "communique", "communiqué", "release", "notice"})
@@ -156,6 +158,8 @@ class SpeakerFinder:
             current = current.head
         if description is not None or not guess_adjacent:
             return description
+        if any(s.tag_ == "PRP" for s in self._subjects(verb)):
+            return None  # `They said Norvik "…"`: a pronoun no one was found for, not the name after it
         return self._adjacent_speaker(verb, at)
 
     @staticmethod
@@ -203,9 +207,9 @@ class SpeakerFinder:
     def _in_dateline(self, token: Token) -> bool:
         """Whether the token is in the dateline opening its paragraph (`BEIJING/MOSCOW (Reuters) -`)."""
         para_start = self.para_starts[self.paragraph_of(token.idx)]
-        if token.idx - para_start > 40:
+        if token.idx - para_start > 100:
             return False
-        found = DATELINE.match(self.text, para_start, para_start + 60)
+        found = DATELINE.match(self.text, para_start, para_start + 100)
         return found is not None and token.idx < found.end()
 
     def _joint_speaker(self, subject: Token, first: Speaker | None, at: int) -> Speaker | None:
@@ -371,7 +375,8 @@ class SpeakerFinder:
             found = self.people.resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
             return found if found is not None else self._described_subject_before(head, at)
         if lower in GROUP_PRONOUNS or lower == "it":
-            return self._resolve_group(at, plural=lower != "it")
+            # (what the sentence names before the pronoun, not the quotation's own subject after it)
+            return self._resolve_group(min(at, head.idx), plural=lower != "it")
         antecedent = _antecedent_of_share(head)
         if antecedent is not None:
             return self.of_noun(antecedent, at)  # `the victims' families, many of whom say …`

@@ -73,7 +73,7 @@ def speech_noun_owner(token: Token) -> Token | None:
     """The owner of a noun of speech (`Ruiz's claim`, `the minister's remarks`), if `token` is one."""
     if token.lower_ not in SPEECH_NOUNS or not is_noun(token):
         return None
-    return next(
+    owner = next(
         (
             c
             for c in token.children
@@ -81,6 +81,10 @@ def speech_noun_owner(token: Token) -> Token | None:
         ),
         None,
     )
+    if owner is None:  # `a claim by the party's leader that …`
+        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return owner
 
 
 def coordinated(a: Token, b: Token) -> bool:
