@@ -1881,3 +1881,13 @@ def test_they_said_no_one_knows_who_is_not_the_name_after_the_verb(quotes_of: Qu
         'They said Norvik "sought unfair benefits" more actively than other firms.\n'
     )
     assert only(quotes_of(text), "sought unfair benefits").speaker != "Norvik"
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_one_speaks(nlp: Language) -> None:
+    """Model mistake forced on purpose: the clause before the comma made a second subject of `heard`."""
+    text = (
+        "When protesters in the hall jeer councillors after the vote, the same voice is heard saying "
+        '"oh, look at them all".\n'
+    )
+    quotes = quotes_despite(nlp, text, lambda doc: attach(doc, "protesters", "heard", "nsubjpass"))
+    assert [q.speaker for q in quotes] == ["same voice"]

@@ -184,8 +184,9 @@ class SpeakerFinder:
             else:
                 subjects.extend(c for c in child.children if c.dep_ == "appos")
         # `THE BORROWING Back then, Mr. Nowak said …`, where the parser gives the verb two subjects: a
-        # person named is the one that speaks
-        return sorted(subjects, key=lambda s: s.ent_type_ != "PERSON")
+        # person named is the one that speaks, else the one nearest the verb (`When campaigners heckle, the
+        # same voice is heard saying`)
+        return sorted(subjects, key=lambda s: (s.ent_type_ != "PERSON", abs(verb.i - s.i)))
 
     def subject_of(self, verb: Token) -> Token | None:
         subjects = self._subjects(verb)
