@@ -1891,3 +1891,12 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_one_speaks(nlp: Lang
     )
     quotes = quotes_despite(nlp, text, lambda doc: attach(doc, "protesters", "heard", "nsubjpass"))
     assert [q.speaker for q in quotes] == ["same voice"]
+
+
+def test_a_bare_clause_closing_the_quotation_tells_who_spoke(quotes_of: QuotesOf) -> None:
+    text = (
+        "Press secretary Lars Holm faced Anna Petrova of the Courier at the briefing.\n\n"
+        '"I have nothing to add," Holm said.\n\n'
+        '"Why not? What should we read into it?" Petrova pushed further.\n'
+    )
+    assert only(quotes_of(text), "Why not?").speaker == "Anna Petrova"

@@ -506,7 +506,39 @@ class Attributor:
             return fallback[0], fallback[1]
         if candidates:
             return candidates[0].text, None
+        # 4. `"Why did he say that?" Mason pushed further.`: a bare clause closing the quotation's sentence
+        trailing = self._bare_trailing_verb(seg)
+        if trailing is not None:
+            speaker = self.find.of_verb(trailing, quote.start_char, guess_adjacent=False)
+            if speaker is not None and speaker.name and speaker.named:
+                return trailing.text, speaker
         return None
+
+    def _bare_trailing_verb(self, seg: QuotedSegment) -> Token | None:
+        """The verb of `NAME VERB [ADVERB].` right after the closing mark, ending the sentence: a verb of any
+        kind in that place tells who spoke (`Mason pressed`, `she smiled`)."""
+        if seg.close_mark is None:
+            return None
+        para = self.lay.paras[self.find.paragraph_of(seg.close_mark)]
+        after = self.doc.char_span(seg.close_mark + 1, para.end, alignment_mode="expand")
+        if after is None:
+            return None
+        tokens = [t for t in after if not t.is_space]
+        while tokens and tokens[0].is_punct and tokens[0].text not in ".!?":
+            tokens = tokens[1:]
+        end = next((k for k, t in enumerate(tokens) if t.text in ".!?"), None)
+        if end is None or not 2 <= end <= 5:
+            return None
+        clause = tokens[:end]
+        verb = clause[-1] if clause[-1].tag_ in ("VBD", "VBZ") else None
+        if verb is None and len(clause) >= 3 and clause[-1].tag_ in ("RB", "RBR"):
+            verb = clause[-2] if clause[-2].tag_ in ("VBD", "VBZ") else None
+        if verb is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+            return None
+        subject = clause[: verb.i - clause[0].i]
+        if not subject or not (subject[-1].tag_ == "PRP" or is_proper_noun(subject[-1])):
+            return None
+        return verb
 
     def _speech_verb_before_colon(self, seg: QuotedSegment) -> Token | None:
         """The last speech verb of the clause that a colon before the quotation ends."""
