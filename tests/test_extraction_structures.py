@@ -1900,3 +1900,15 @@ def test_a_bare_clause_closing_the_quotation_tells_who_spoke(quotes_of: QuotesOf
         '"Why not? What should we read into it?" Petrova pushed further.\n'
     )
     assert only(quotes_of(text), "Why not?").speaker == "Anna Petrova"
+
+
+def test_an_interview_tagged_by_initials_after_the_first_turns(quotes_of: QuotesOf) -> None:
+    text = (
+        "Radio host Anna Petrova spoke with reporter Lars Holm about the port strike.\n\n"
+        "Anna Petrova: I'm joined by Lars Holm, who has covered the strike from the start. Welcome.\n\n"
+        "Lars Holm: Good to see you. It has been a long three weeks down at the docks.\n\n"
+        "AP: What do the dockers want now, after all this time?\n\n"
+        "LH: They want a contract that lasts longer than a year. Nobody expects one soon.\n"
+    )
+    q = only(quotes_of(text), "They want a contract")
+    assert (q.speaker, q.speaker_title) == ("Lars Holm", "reporter")

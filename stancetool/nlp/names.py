@@ -96,6 +96,15 @@ class NameRegistry:
         words, parts = mention.lower().split(), full.lower().split()
         return parts[-len(words) :] == words or (words[0], words[-1]) == (parts[0], parts[-1])
 
+    def by_initials(self, tag: str) -> str | None:
+        """The latest full name whose initials the tag spells (`SI` → `Steve Inskeep`), as interview
+        transcripts tag their speakers after the first turn."""
+        for name in reversed(self.order):
+            words = name.split()
+            if len(words) == len(tag) and all(w[:1].upper() == c for w, c in zip(words, tag, strict=True)):
+                return name
+        return None
+
     def resolve(self, mention: str) -> str | None:
         """The full name a shorter mention stands for (`Darden` → `Keith Darden`, `WANG Y` → `Wang Yi`)."""
         tokens = [t.lower() for t in mention.split()]

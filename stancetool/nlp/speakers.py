@@ -711,6 +711,8 @@ class SpeakerFinder:
 
     def _appositive(self, head: Token, exclude: Span) -> str | None:
         for child in head.children:
+            if any(t.text == ":" for t in self.doc[min(head.i, child.i) : max(head.i, child.i)]):
+                continue  # `Ana Ruiz: Good to see you.`: what follows a speaker's tag is no title
             if child.dep_ == "appos" and not (exclude.start <= child.i < exclude.end):
                 text = title_text([t for t in child.subtree if not self.inside_quotes(t)])
                 if text:
@@ -759,7 +761,12 @@ class SpeakerFinder:
             person = self.people.recent_person(first, None)
             return Speaker(person.name, person.title, True, person.gender) if person else Speaker(None)
         role = normal_case(cand.turn.role) if cand.turn.role else None
-        return self.person_from_words(cand.turn.tag.split(), cand.turn.tag_start, role)
+        tag = cand.turn.tag
+        if 2 <= len(tag) <= 3 and tag.isalpha() and tag.isupper():
+            full = self.people.registry(cand.turn.tag_start).by_initials(tag)
+            if full is not None:
+                return self.person_from_words(full.split(), cand.turn.tag_start, role)
+        return self.person_from_words(tag.split(), cand.turn.tag_start, role)
 
     # ---------------------------------------------------------------- reference
     def _resolve_group(self, at: int, plural: bool = False) -> Speaker | None:
