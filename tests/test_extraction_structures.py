@@ -1912,3 +1912,24 @@ def test_an_interview_tagged_by_initials_after_the_first_turns(quotes_of: Quotes
     )
     q = only(quotes_of(text), "They want a contract")
     assert (q.speaker, q.speaker_title) == ("Lars Holm", "reporter")
+
+
+def test_an_editor_s_note_is_no_speaker_turn(quotes_of: QuotesOf) -> None:
+    text = (
+        "Editor's Note: Courier reporter Lars Holm interviewed the harbour master, Anna Petrova, about the "
+        "strike.\n\n"
+        "Courier: When will the port open again?\n\n"
+        "Petrova: Not before the contract is signed. We have said so from the start.\n\n"
+        "Courier: And when will that be?\n\n"
+        "Petrova: Ask the shipping lines. They know.\n"
+    )
+    assert {q.speaker for q in quotes_of(text) if q.kind == "transcript"} == {"Anna Petrova"}
+
+
+def test_continuing_to_do_something_is_no_speech(quotes_of: QuotesOf) -> None:
+    text = (
+        'By imposing the duties, the ministry is continuing "to honour the pledges" made at the summit, said '
+        "Deputy Minister Lars Holm.\n"
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Lars Holm"

@@ -138,6 +138,8 @@ headline episode series podcast exhibition painting anthem hymn ballad
 """.split()
 )
 PUT_FORMS = frozenset({"put", "puts", "putting"})
+# `"…," the statement continued` is speech; `the Treasury is continuing to implement "…"` is not.
+CONTINUE_FORMS = frozenset({"continue", "continues", "continued", "continuing"})
 
 # Common nouns that name an institution able to speak for itself (`the embassy said`), unlike a document.
 INSTITUTION_NOUNS = frozenset(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from stancetool.nlp.cues import (
+    CONTINUE_FORMS,
     DOCUMENT_NOUNS,
     FINDING_VERB_FORMS,
     PERSONAL_PRONOUNS,
@@ -57,6 +58,8 @@ NON_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"
 def is_speech_verb(token: Token) -> bool:
     if token.lower_ in PUT_FORMS:  # `as one analyst put it`
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    if token.lower_ in CONTINUE_FORMS and any(c.dep_ in ("xcomp", "dobj") for c in token.children):
+        return False  # `continuing to implement …`, `continued its work`
     if token.lower_ in FINDING_VERB_FORMS:  # `a report released last year found that …`
         return any(c.dep_ in SUBJECT_DEPS and c.lower_ in DOCUMENT_NOUNS for c in token.children)
     return token.lower_ in SPEECH_VERB_FORMS and token.tag_.startswith("VB")

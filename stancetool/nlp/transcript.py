@@ -86,7 +86,7 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
             named_match = _NAMED_TURN.match(line)
             if (
                 named_match is not None
-                and named_match.group("tag").split()[0].lower() not in _LABELS
+                and not _is_label(named_match.group("tag"))
                 and not _is_headline(named_match.group("body"))
             ):
                 body_start = para.start + named_match.start("body")
@@ -139,6 +139,11 @@ def _with_continuations(text: str, paras: list[Paragraph], turns: list[Turn]) ->
             start = para.start + opening + _skip_directions(body)
             out.append(Turn(para.index, turn.tag, turn.role, start, end, turn.tag_start, turn.spoken))
     return out
+
+
+def _is_label(tag: str) -> bool:
+    """`Editor's Note:`, `Photo:`, `Related:`: a page's label, not a speaker."""
+    return any(re.sub(r"['’]s$", "", word.lower()) in _LABELS for word in tag.split())
 
 
 def _is_headline(body: str) -> bool:
