@@ -1933,3 +1933,17 @@ def test_continuing_to_do_something_is_no_speech(quotes_of: QuotesOf) -> None:
     )
     [q] = quotes_of(text)
     assert q.speaker == "Lars Holm"
+
+
+def test_two_named_answers_beside_questions_tagged_in_capitals(quotes_of: QuotesOf) -> None:
+    text = (
+        "Editor's Note: Courier reporter Lars Holm interviewed the harbour master, Anna Petrova.\n\n"
+        "CR: When will the port open again?\n\n"
+        "Petrova: Not before the contract is signed. We have said so from the start.\n\n"
+        "CR: And when will that be?\n\n"
+        "Petrova: Ask the shipping lines. They know.\n"
+    )
+    assert summary(quotes_of(text)) == [
+        ("Not before the contract is signed. We have said so from the start.", "Anna Petrova", "transcript"),
+        ("Ask the shipping lines. They know.", "Anna Petrova", "transcript"),
+    ]

@@ -112,7 +112,8 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
             )
         )
     tags = [turn.tag for turn in named]
-    if len(named) >= MIN_NAMED_TURNS and any(tags.count(tag) > 1 for tag in tags):
+    # (fewer will do beside turns in capitals: `GT: …?` then `Denisov: …`)
+    if (len(named) >= MIN_NAMED_TURNS or turns) and any(tags.count(tag) > 1 for tag in tags):
         turns = sorted(turns + named, key=lambda turn: turn.start)
     answers = [turn for turn in qa if turn.tag == ANSWER]
     if len(answers) >= MIN_TURNS and len(qa) > len(answers):
