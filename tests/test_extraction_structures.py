@@ -1947,3 +1947,16 @@ def test_two_named_answers_beside_questions_tagged_in_capitals(quotes_of: Quotes
         ("Not before the contract is signed. We have said so from the start.", "Anna Petrova", "transcript"),
         ("Ask the shipping lines. They know.", "Anna Petrova", "transcript"),
     ]
+
+
+def test_adding_hung_inside_a_report_is_the_reporter_s(quotes_of: QuotesOf) -> None:
+    text = (
+        "Foreign Secretary Anna Petrova said she doubted the talks would work and said President Viktor "
+        'Orlov needed to withdraw his troops first, adding that he must be stopped "at all costs".\n'
+    )
+    assert only(quotes_of(text), "at all costs").speaker == "Anna Petrova"
+
+
+def test_a_verb_coordinated_inside_a_report_keeps_the_report_s_subject(quotes_of: QuotesOf) -> None:
+    text = "Lars Holm says Anna Petrova promised to keep backing the union and said she would not give in.\n"
+    assert only(quotes_of(text), "she would not give in").speaker == "Anna Petrova"

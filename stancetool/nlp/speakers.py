@@ -116,9 +116,20 @@ class SpeakerFinder:
             agent = passive_agent(verb)
             return self.of_noun(agent, at) if agent is not None else None
         current = verb
+        came_by = ""  # the relation climbed along to reach `current`
         description: Speaker | None = None
         for _ in range(5):
             found: Speaker | None = None
+            if (
+                current is not verb
+                and came_by != "conj"  # (`X says Y promised … and said …`: Y said it)
+                and current.dep_ == "ccomp"
+                and is_speech_verb(current.head)
+            ):
+                # `Truss said Putin needed to withdraw, adding …`, the participle hung inside the report:
+                # whoever the report is about did not add anything
+                current = current.head
+                continue
             subject = next((c for c in self._subjects(current) if not self.inside_quotes(c)), None)
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             agent_obj = (
@@ -155,7 +166,7 @@ class SpeakerFinder:
                 or (found is not None and current.dep_ == "ccomp" and not is_speech_verb(current.head))
             ):
                 break
-            current = current.head
+            came_by, current = current.dep_, current.head
         if description is not None or not guess_adjacent:
             return description
         if any(s.tag_ == "PRP" for s in self._subjects(verb)):
@@ -236,8 +247,10 @@ class SpeakerFinder:
             if token.dep_ in ("aux", "auxpass"):
                 token = token.head
             if token.tag_ in ("VBD", "VBZ", "VBP", "VB") and not self.inside_quotes(token):
-                if token.dep_ == "ccomp" or any(
-                    c.dep_ == "mark" and c.lower_ in ("whether", "if", "that") for c in token.children
+                if (
+                    token.dep_ == "ccomp"
+                    or _reported(token)
+                    or any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "that") for c in token.children)
                 ):
                     # `X said the plan was dead, adding …`, `… whether Y would agree, saying`: a reported or
                     # subordinate clause is not the doer
@@ -876,6 +889,16 @@ class SpeakerFinder:
         return mentions
 
     # ---------------------------------------------------------------- layout helpers
+
+
+def _reported(verb: Token) -> bool:
+    """Whether the verb lies inside a clause a speech verb reports (`said Putin needed to withdraw …`)."""
+    current = verb
+    while current.head.i != current.i:
+        if current.dep_ == "ccomp" and is_speech_verb(current.head):
+            return True
+        current = current.head
+    return False
 
 
 def _object_of(verb: Token) -> Token | None:
