@@ -39,7 +39,8 @@ from stancetool.nlp.tags import (
 
 DASHES = frozenset("—–―-")
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
-# A quotation with no cue continues the speaker of a speech event at most this many paragraphs back.
+# A quotation with no cue continues the speaker of a speech event with fewer paragraphs than this between
+# them (headings not counted: a heading has at most MAX_HEADING_WORDS words and no full stop).
 FLOAT_REACH = 1
 MAX_HEADING_WORDS = 20
 # What a paragraph ending in a colon announces: `Lavrov's comments:`, `excerpts from Ruiz's speech:`.
@@ -64,8 +65,8 @@ class Attributor:
         self.events = self.find.events
         self.speaker_of_span: dict[int, Speaker] = {}
         self.reported: list[tuple[int, int]] = []
-        self.quoted_paragraphs = {seg.paragraph for seg in lay.segments}
         """Where the reported clauses are (a word quoted inside one is part of that report)."""
+        self.quoted_paragraphs = {seg.paragraph for seg in lay.segments}
 
     # ---------------------------------------------------------------- entry point
     def attribute(self, candidates: list[Candidate]) -> list[QuoteSpan]:
@@ -261,8 +262,8 @@ class Attributor:
         last = self.events[-1] if self.events else None
         if (
             last is not None
+            and last.speaker.name
             and self._paragraphs_between(last.paragraph, cand.paragraph) < FLOAT_REACH
-            and (last.speaker.name)
         ):
             return last.speaker, None, kind
         if len(quote) < MIN_ORPHAN_WORDS:
