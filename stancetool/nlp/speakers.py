@@ -485,22 +485,19 @@ class SpeakerFinder:
                 return named_before  # `the ministry said`: the ministry the article named
         if lower in INSTITUTION_NOUNS:
             owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-            # `Ruiz called Nowak, and afterwards his office said`: the office of the person the sentence is
-            # about first
-            first = next(
-                (
-                    t
-                    for t in head.sent
-                    if owner is not None
-                    and t.i < owner.i
-                    and t.ent_type_ == "PERSON"
-                    and not self.inside_quotes(t)
-                ),
-                None,
-            )
-            person = self.of_noun(self.entity_of[first.i].root, at) if first is not None else None
-            if person is not None and person.name and person.is_person:
-                return Speaker(f"{person.name}'s {head.text}")
+            if owner is not None:
+                # `Ruiz called Nowak, and afterwards his office said`: the office of the person the sentence
+                # names first
+                first = next(
+                    (t for t in head.sent[: owner.i - head.sent.start] if t.ent_type_ == "PERSON"),
+                    None,
+                )
+                entity = (
+                    self.entity_of[first.i] if first is not None and not self.inside_quotes(first) else None
+                )
+                person = self.of_noun(entity.root, at) if entity is not None else None
+                if person is not None and person.name and person.is_person:
+                    return Speaker(f"{person.name}'s {head.text}")
         # `the Chinese embassy said` speaks for an institution; `the statement said` for whoever issued it.
         return Speaker(title_text(phrase) or head.text, named=lower in INSTITUTION_NOUNS)
 
