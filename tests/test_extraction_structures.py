@@ -1960,3 +1960,16 @@ def test_adding_hung_inside_a_report_is_the_reporter_s(quotes_of: QuotesOf) -> N
 def test_a_verb_coordinated_inside_a_report_keeps_the_report_s_subject(quotes_of: QuotesOf) -> None:
     text = "Lars Holm says Anna Petrova promised to keep backing the union and said she would not give in.\n"
     assert only(quotes_of(text), "she would not give in").speaker == "Anna Petrova"
+
+
+def test_a_role_far_from_any_name_is_the_one_person_quoted(quotes_of: QuotesOf) -> None:
+    text = (
+        'Trade commissioner Anna Petrova says there are "no positive signs" from the other side.\n\n'
+        "She spoke on the sidelines of a summit in Riga.\n\n"
+        "The talks have gone on for a month without a result.\n\n"
+        "Ships remain stuck in the harbour, and prices keep rising across the region.\n\n"
+        "Watch the full interview\n\n"
+        "Your browser does not support video\n\n"
+        "Asked about a deadline, the former prime minister stressed that pressure must be kept up.\n"
+    )
+    assert only(quotes_of(text), "pressure must be kept up").speaker == "Anna Petrova"

@@ -514,6 +514,11 @@ class SpeakerFinder:
             referent = self.people.recent_person(at, None)
         if referent is not None:
             return Speaker(referent.name, description, True, referent.gender)
+        people = {e.speaker.name: e.speaker for e in self.events if e.speaker.is_person and e.speaker.name}
+        if len(people) == 1:
+            # `the former prime minister stressed`, far from any name: the one person the article has quoted
+            (only,) = people.values()
+            return replace(only, title=description)
         return Speaker(description, named=False, role=head.lower_)
 
     def _institution_named_before(self, noun: str, at: int) -> Speaker | None:
