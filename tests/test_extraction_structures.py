@@ -1973,3 +1973,21 @@ def test_a_role_far_from_any_name_is_the_one_person_quoted(quotes_of: QuotesOf) 
         "Asked about a deadline, the former prime minister stressed that pressure must be kept up.\n"
     )
     assert only(quotes_of(text), "pressure must be kept up").speaker == "Anna Petrova"
+
+
+def test_the_polish_president_is_not_the_person_introduced_as_president(quotes_of: QuotesOf) -> None:
+    text = (
+        "Andrzej Nowak was speaking to the media during the summit in Madrid.\n\n"
+        "Leaders agreed to strengthen the eastern flank.\n\n"
+        "Moreover, President Joe Biden announced that Washington would open a new headquarters in Poland.\n\n"
+        'The Polish president told reporters: "These decisions make our countries safer."\n'
+    )
+    assert only(quotes_of(text), "These decisions").speaker == "Andrzej Nowak"
+
+
+def test_the_us_president_is_the_only_president_the_article_named(quotes_of: QuotesOf) -> None:
+    text = (
+        "China warned President Joe Biden to be careful with his words.\n\n"
+        'Asked about the warning, the U.S. president said: "We will not step back."\n'
+    )
+    assert only(quotes_of(text), "We will not step back").speaker == "Joe Biden"

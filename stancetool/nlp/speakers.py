@@ -506,12 +506,31 @@ class SpeakerFinder:
         description = title_text(phrase) or head.text
         if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
             return Speaker(description, named=False)  # `a senior diplomat said`: someone not named
+        # `the Polish president` is not the person introduced as `President Joe Biden`
+        origins = {
+            t.lower_.replace(".", "") for t in phrase if t.ent_type_ in ("NORP", "GPE") and t.i < head.i
+        }
+
+        def fits(title: str | None) -> bool:
+            words = set(_plain_words(title or ""))
+            return not origins or head.lower_ not in words or bool(origins & words)
+
         referent = self.people.person_with_role(head.lower_, at)
         if referent is None:
             described = self._described_before(head.lower_)
             if described is not None:
                 return described  # `a U.S. official said …. The official added`: the same unnamed source
             referent = self.people.recent_person(at, None)
+        if referent is not None and not fits(referent.title):
+            # someone else the article named before, whose title does not say otherwise, if there is one
+            referent = next(
+                (
+                    m
+                    for m in reversed(self.people.mentions)
+                    if m.start < at and m.is_subject and m.name != referent.name and fits(m.title)
+                ),
+                referent,
+            )
         if referent is not None:
             return Speaker(referent.name, description, True, referent.gender)
         people = {e.speaker.name: e.speaker for e in self.events if e.speaker.is_person and e.speaker.name}
@@ -901,6 +920,11 @@ def _reported(verb: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _plain_words(text: str) -> set[str]:
+    """`U.S. President` → us, president."""
+    return set(re.findall(r"[\w']+", text.lower().replace("’", "'").replace(".", "")))
 
 
 def _object_of(verb: Token) -> Token | None:
