@@ -1991,3 +1991,20 @@ def test_the_us_president_is_the_only_president_the_article_named(quotes_of: Quo
         'Asked about the warning, the U.S. president said: "We will not step back."\n'
     )
     assert only(quotes_of(text), "We will not step back").speaker == "Joe Biden"
+
+
+def test_a_pronoun_refers_to_someone_named_before_it_not_after(quotes_of: QuotesOf) -> None:
+    text = (
+        'President Anna Petrova said the mission would start "as soon as possible".\n\n'
+        'She said Lars Holm and Marek Nowak had given her the go-ahead to "begin the preparations."\n'
+    )
+    assert only(quotes_of(text), "begin the preparations").speaker == "Anna Petrova"
+
+
+def test_the_president_is_the_president_who_has_been_speaking(quotes_of: QuotesOf) -> None:
+    text = (
+        'South African President Anna Petrova said leaders would travel "as soon as possible".\n\n'
+        "Petrova spoke with Ukrainian President Marek Nowak by phone on Sunday.\n\n"
+        "Five other leaders will join the mission, the president said.\n"
+    )
+    assert only(quotes_of(text), "Five other leaders").speaker == "Anna Petrova"

@@ -386,7 +386,8 @@ class SpeakerFinder:
                 return self.people.resolve_pronoun("m" if lower == "his" else "f", at)
             return self._resolve_group(at, plural=lower == "their")
         if lower in PERSONAL_PRONOUNS and head.tag_ == "PRP":
-            found = self.people.resolve_pronoun(PERSONAL_PRONOUNS[lower], at)
+            # (someone named before the pronoun: `He said Putin gave him "…"` is not Putin)
+            found = self.people.resolve_pronoun(PERSONAL_PRONOUNS[lower], min(at, head.idx))
             return found if found is not None else self._described_subject_before(head, at)
         if lower in GROUP_PRONOUNS or lower == "it":
             # (what the sentence names before the pronoun, not the quotation's own subject after it)
@@ -515,6 +516,23 @@ class SpeakerFinder:
             words = set(_plain_words(title or ""))
             return not origins or head.lower_ not in words or bool(origins & words)
 
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        spoke = next(
+            (
+                e.speaker
+                for e in reversed(self.events)
+                if definite
+                and e.speaker.is_person
+                and e.speaker.name
+                and head.lower_ in _plain_words(e.speaker.title or "")
+                and fits(e.speaker.title)
+            ),
+            None,
+        )
+        if spoke is not None:
+            # `South African President Ana Ruiz said … . …, the president said`: the one with that role who
+            # has been speaking, rather than another president merely mentioned since
+            return Speaker(spoke.name, description, True, spoke.gender)
         referent = self.people.person_with_role(head.lower_, at)
         if referent is None:
             described = self._described_before(head.lower_)
