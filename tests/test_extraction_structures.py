@@ -2008,3 +2008,20 @@ def test_the_president_is_the_president_who_has_been_speaking(quotes_of: QuotesO
         "Five other leaders will join the mission, the president said.\n"
     )
     assert only(quotes_of(text), "Five other leaders").speaker == "Anna Petrova"
+
+
+def test_by_telling_someone_the_doer_of_the_clause_speaks(quotes_of: QuotesOf) -> None:
+    text = (
+        'President Anna Petrova compared the attacks to a flood. "Our towns live through it every day," she '
+        'said. She also quoted a famous speech by telling Parliament, "I have a need. I need to protect our '
+        'sky."\n'
+    )
+    assert only(quotes_of(text), "I have a need").speaker == "Anna Petrova"
+
+
+def test_a_dash_attribution_with_a_possessive_gives_the_person(quotes_of: QuotesOf) -> None:
+    text = (
+        "Harbour deal adopting ‘the other side's story’ - EU’s Petrova\n\nAnna Petrova spoke in Brussels.\n"
+    )
+    q = only(quotes_of(text), "the other side")
+    assert (q.speaker, q.speaker_title) == ("Anna Petrova", "EU")

@@ -611,18 +611,22 @@ class Attributor:
         if after is None:
             return None
         words: list[Token] = []
+        owner: list[Token] = []
         for t in after:
             if t.is_space and not words:
                 continue
             if "\n" in t.text or len(words) >= 5:
                 break
-            if t.text[:1].isupper():
+            if t.tag_ == "POS" and words:
+                owner, words = words, []  # `- EU's Kallas`: the words before the possessive are her title
+            elif t.text[:1].isupper():
                 words.append(t)
             else:
                 break
         if not words:
             return None
-        return self.text[i], self.find.person_from_words([t.text for t in words], words[0].idx, None)
+        title = " ".join(t.text for t in owner) or None
+        return self.text[i], self.find.person_from_words([t.text for t in words], words[0].idx, title)
 
     # ---------------------------------------------------------------- speakers
     def _context(self, cand: Candidate) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from stancetool.nlp.cues import (
+    ADDRESSING_VERB_FORMS,
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
     INSTITUTION_NOUNS,
@@ -102,7 +103,8 @@ class SpeakerFinder:
         opener = before
         if before is not None and before.tag_ == "IN" and verb.i > 1:
             opener = self.doc[verb.i - 2]  # `…, while chanting`, `— after saying`
-        if verb.tag_ == "VBG" and opener is not None and opener.text in (",", "—", "–", "-"):
+        by_doing = before is not None and before.lower_ in ("by", "after", "before", "while")
+        if verb.tag_ == "VBG" and (by_doing or (opener is not None and opener.text in (",", "—", "–", "-"))):
             # `When Russia vetoed it, China abstained, saying …`: the clause just before says who, whatever
             # verb the parser hung the participle on.
             doer = self._subject_of_previous_clause(verb)
@@ -313,6 +315,8 @@ class SpeakerFinder:
             leftmost = person
         if leftmost is not None:
             return self._joint_speaker(leftmost, self.of_noun(leftmost, at), at)
+        if verb.lower_ in ADDRESSING_VERB_FORMS and verb.tag_ == "VBG":
+            return None  # `by telling Congress, "…"`: whom one tells is not who speaks
         for k in range(verb.i + 1, min(sent.end, verb.i + 8)):
             token = doc[k]
             if self.inside_quotes(token) or token.is_punct or is_preposition(token):
