@@ -18,6 +18,7 @@ from stancetool.nlp.cues import (
 )
 from stancetool.nlp.layout import MIN_QUOTE_WORDS, Candidate, DocLayout, quoted_words
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
+from stancetool.nlp.names import plain_words
 from stancetool.nlp.people import Event, Speaker
 from stancetool.nlp.records import QuoteSpan
 from stancetool.nlp.speakers import SpeakerFinder
@@ -108,7 +109,7 @@ class Attributor:
             described = self.speaker_of_span.get(id(span))
             if described is None or described.role is None or described.name is None:
                 continue
-            role_words = _plain_words(described.name)
+            role_words = plain_words(described.name)
             if described.role not in role_words:
                 continue
             after_role = set(role_words[role_words.index(described.role) + 1 :])
@@ -116,7 +117,7 @@ class Attributor:
                 person = self.speaker_of_span.get(id(later))
                 if person is None or not person.is_person or not person.name or not later.speaker_title:
                     continue
-                title_words = set(_plain_words(later.speaker_title))
+                title_words = set(plain_words(later.speaker_title))
                 if described.role in title_words and after_role <= title_words:
                     span.speaker, span.speaker_title = person.name, described.name
                     break
@@ -637,12 +638,6 @@ class Attributor:
         if first is None:
             return cand.start, cand.end
         return first[0].sent.start_char, first[-1].sent.end_char
-
-
-def _plain_words(text: str) -> list[str]:
-    """`China's ambassador to Belgium,` → china's, ambassador, to, belgium (punctuation left off);
-    `Secretary-General` → secretary, general."""
-    return re.findall(r"[\w'’]+", text.lower())
 
 
 def _quote_words(text: str) -> tuple[str, ...]:

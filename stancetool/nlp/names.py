@@ -136,3 +136,9 @@ class NameRegistry:
             if best is None or key[:2] > best[:2]:
                 best = key
         return best[2] if best else None
+
+
+def plain_words(text: str) -> list[str]:
+    """The lowercase words of a name or title, punctuation left off: `China's ambassador to Belgium,` →
+    china's, ambassador, to, belgium; `U.S. Secretary-General` → us, secretary, general."""
+    return re.findall(r"[\w']+", text.lower().replace("’", "'").replace(".", ""))

@@ -26,6 +26,7 @@ from stancetool.nlp.names import (
     clean_name_token,
     name_words,
     normal_case,
+    plain_words,
     split_title,
     without_trailing_verb,
 )
@@ -36,6 +37,7 @@ from stancetool.nlp.syntax import (
     THIRD_PERSON_POSSESSIVES,
     could_speak,
     gender_of,
+    is_definite,
     is_passive,
     is_speech_verb,
     passive_agent,
@@ -478,13 +480,13 @@ class SpeakerFinder:
             author = self.author_of(head, at)
             if author is not None:
                 return author
-            if lower in SPEECH_NOUNS | ISSUED_NOUNS and any(c.lower_ == "the" for c in head.children):
+            if lower in SPEECH_NOUNS | ISSUED_NOUNS and is_definite(head):
                 issuer = self._last_speaker_nearby(at)
                 if issuer is not None:
                     return issuer  # `"…," the statement continued`: whoever issued it, quoted just before
         if lower in ROLE_NOUNS and head.tag_ == "NN":
             return self._role(head, phrase, at)
-        if lower in INSTITUTION_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if lower in INSTITUTION_NOUNS and is_definite(head):
             named_before = self._institution_named_before(lower, at)
             if named_before is not None:
                 return named_before  # `the ministry said`: the ministry the article named
@@ -517,10 +519,10 @@ class SpeakerFinder:
         }
 
         def fits(title: str | None) -> bool:
-            words = set(_plain_words(title or ""))
+            words = set(plain_words(title or ""))
             return not origins or head.lower_ not in words or bool(origins & words)
 
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        definite = is_definite(head)
         spoke = next(
             (
                 e.speaker
@@ -528,7 +530,7 @@ class SpeakerFinder:
                 if definite
                 and e.speaker.is_person
                 and e.speaker.name
-                and head.lower_ in _plain_words(e.speaker.title or "")
+                and head.lower_ in plain_words(e.speaker.title or "")
                 and fits(e.speaker.title)
             ),
             None,
@@ -588,7 +590,7 @@ class SpeakerFinder:
                 token.dep_ in ("nsubj", "nsubjpass", "poss")
                 and is_noun(token)
                 and token.lower_ in ROLE_NOUNS
-                and any(c.lower_ == "the" for c in token.children)
+                and is_definite(token)
                 and not self.inside_quotes(token)
             ):
                 return self._role(token, [t for t in self._noun_phrase(token) if t.tag_ != "POS"], at)
@@ -942,11 +944,6 @@ def _reported(verb: Token) -> bool:
             return True
         current = current.head
     return False
-
-
-def _plain_words(text: str) -> set[str]:
-    """`U.S. President` → us, president."""
-    return set(re.findall(r"[\w']+", text.lower().replace("’", "'").replace(".", "")))
 
 
 def _object_of(verb: Token) -> Token | None:

@@ -65,6 +65,11 @@ def is_speech_verb(token: Token) -> bool:
     return token.lower_ in SPEECH_VERB_FORMS and token.tag_.startswith("VB")
 
 
+def is_definite(noun: Token) -> bool:
+    """`the minister`, `the statement`: a noun that refers back to something the article has named."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
 def reports_nothing(verb: Token) -> bool:
     """`without telling anyone`, `did not confirm`: a speech verb that reports no words."""
     return (verb.dep_ == "pcomp" and verb.head.lower_ == "without") or any(

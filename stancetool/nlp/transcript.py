@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from stancetool.nlp.cues import NARRATOR_ROLES
-from stancetool.nlp.marks import Paragraph
+from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, Paragraph
 
 _TURN = re.compile(
     r"[\"“]?(?P<tag>[A-Z][A-Z'’.\-]*(?: (?:[A-Z][A-Z'’.\-]*|#\d+)){0,4})"
@@ -19,7 +19,7 @@ _NAMED_TURN = re.compile(
     r"(?P<tag>(?:(?:Mr|Mrs|Ms|Dr)\. )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3}):\s+(?P<body>\S.*)$"
 )
 MIN_NAMED_TURNS = 3
-_MARKS = "\"“”'‘’"
+_MARKS = "".join(sorted(DOUBLE_MARKS | SINGLE_MARKS))
 HEADLINE_WORDS = 12
 # `Peskov:`, `Speaker 1: (00:51)` alone on a line: the words are the next paragraph (web transcripts).
 _LONE_TAG = re.compile(
