@@ -2025,3 +2025,47 @@ def test_a_dash_attribution_with_a_possessive_gives_the_person(quotes_of: Quotes
     )
     q = only(quotes_of(text), "the other side")
     assert (q.speaker, q.speaker_title) == ("Anna Petrova", "EU")
+
+
+def test_a_statement_opened_once_and_closed_paragraphs_later(quotes_of: QuotesOf) -> None:
+    text = (
+        "Petrova: “Talks are stalled”\n"
+        "This was highlighted by the foreign policy chief Anna Petrova after the council met on Monday.\n"
+        "“We had a very long day. First we discussed the harbour and then the border.\n"
+        "Our first priority remains a full ceasefire.\n"
+        "We also adopted a package of measures on the fleet”.\n"
+        "The council meets again in June.\n"
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.text) for q in quotes if q.text != "Talks are stalled"] == [
+        ("Anna Petrova", "We had a very long day. First we discussed the harbour and then the border."),
+        ("Anna Petrova", "Our first priority remains a full ceasefire."),
+        ("Anna Petrova", "We also adopted a package of measures on the fleet"),
+    ]
+
+
+def test_a_speech_verb_inside_someone_s_report_is_not_who_spoke_last(quotes_of: QuotesOf) -> None:
+    text = (
+        "Analyst Anna Petrova said the harbour agreement showed the minister Marek Nowak had stressed the "
+        "border talks.\n"
+        "“I see little room for a deal here, unfortunately.”\n"
+    )
+    assert only(quotes_of(text), "I see little room").speaker == "Anna Petrova"
+
+
+def test_what_a_news_agency_reports_someone_stated_tells_who_spoke(quotes_of: QuotesOf) -> None:
+    text = (
+        "Alliance chief Marek Nowak has stated that the members differ on arms, the agency reported.\n"
+        "“I believe the members must help the harbour towns,” he said in an interview with the Daily "
+        "Courier newspaper posted on Saturday.\n"
+    )
+    assert only(quotes_of(text), "I believe the members").speaker == "Marek Nowak"
+
+
+def test_a_participle_describing_a_noun_names_no_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        "The board has stated that the members differ on arms, the agency wrote.\n"
+        "“I believe the members must help the harbour towns,” he said in an interview with the Daily "
+        "Courier newspaper posted on Saturday.\n"
+    )
+    assert only(quotes_of(text), "I believe the members").speaker != "Daily Courier newspaper"

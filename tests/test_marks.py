@@ -85,6 +85,16 @@ def test_a_paragraph_that_only_closes_goes_on_with_the_quotation_left_open() -> 
     )
 
 
+def test_a_quotation_opened_once_runs_over_unmarked_paragraphs_to_its_closing_mark() -> None:
+    text = "“We had a long day.\nFirst, the harbour.\nThen the border, and more to come”.\nThe end.\n"
+    assert quoted(text) == ["We had a long day.", "First, the harbour.", "Then the border, and more to come"]
+
+
+def test_an_unclosed_mark_does_not_run_on_to_a_paragraph_that_opens_a_new_quotation() -> None:
+    text = "“We had a long day.\nThe council met.\n“It is over,” she said.\n"
+    assert quoted(text) == ["We had a long day.", "It is over"]
+
+
 def test_an_unclosed_single_mark_runs_on_only_where_single_marks_quote_speakers() -> None:
     text = '"We stay," she said.\n"And we fight," he said.\n\'Tis the season, the locals say.\n'
     assert quoted(text) == ["We stay", "And we fight"]

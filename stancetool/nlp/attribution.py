@@ -484,6 +484,8 @@ class Attributor:
             and not reports_nothing(t)
             # (`…, which Beijing claims as its own`: a relative clause describes a noun, attributes nothing)
             and t.dep_ != "relcl"
+            # (`in an interview posted on Saturday`: a passive participle describing a noun says no one spoke)
+            and not (t.dep_ == "acl" and t.tag_ == "VBN")
             and (
                 is_speech_verb(t)
                 or (t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to")

@@ -38,7 +38,7 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
         cands.append(Candidate(seg.start, seg.end, "direct", seg.paragraph, segment=seg))
     indirect = reported_speech(doc, lay, not_segmented)
     cands.extend(indirect)
-    cands.extend(speech_mentions(doc, lay, {c.cue_token.i for c in indirect}))
+    cands.extend(speech_mentions(doc, lay, indirect))
     cands.sort(key=lambda c: (c.start, c.end))
     return lay, cands
 
@@ -64,12 +64,25 @@ def embedded_post(text: str, para: Paragraph) -> Candidate | None:
     )
 
 
-def speech_mentions(doc: Doc, lay: DocLayout, taken: set[int]) -> list[Candidate]:
+REPORT_FORMS = frozenset({"report", "reports", "reported", "reporting"})
+
+
+def speech_mentions(doc: Doc, lay: DocLayout, reported: list[Candidate]) -> list[Candidate]:
     """Speech verbs that emit nothing themselves but tell who spoke last (`X called him a master.`)."""
     para_starts = [p.start for p in lay.paras]
+    taken = {c.cue_token.i for c in reported if c.cue_token is not None}
+    # `Ruiz said the minister had stressed the deal`: what someone reports is not who spoke last (but what a
+    # news agency reports, `Ruiz has stated …, the agency reported`, is who spoke)
+    reports = [
+        (c.start, c.end)
+        for c in reported
+        if c.cue_token is not None and c.cue_token.lower_ not in REPORT_FORMS
+    ]
     out: list[Candidate] = []
     for token in doc:
         if token.i in taken or token.lower_ not in SPEECH_VERB_FORMS or not token.tag_.startswith("VB"):
+            continue
+        if overlaps(token.idx, token.idx + len(token), reports):
             continue
         if reports_nothing(token):
             continue  # `did not confirm the visit`: no one spoke

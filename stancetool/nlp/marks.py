@@ -154,6 +154,17 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _closed_after_unmarked(text: str, paras: list[Paragraph], k: int) -> int:
+    """How many paragraphs after paragraph `k` carry no double mark before one whose first mark only
+    closes (a statement printed with its opening mark once and its closing mark paragraphs later); 0 when
+    no such paragraph follows within reach."""
+    for j in range(k + 1, min(len(paras), k + 2 + MAX_UNMARKED_PARAGRAPHS)):
+        positions = _double_positions(text, paras[j])
+        if positions:
+            return j - k - 1 if j > k + 1 and _closes_only(text, positions[0], paras[j]) else 0
+    return 0
+
+
 def _starts_with_open_mark(text: str, para: Paragraph) -> bool:
     return text[para.start] in DOUBLE_MARKS and _can_open(text, para.start, para.start, para.end)
 
@@ -164,6 +175,9 @@ def _double_positions(text: str, para: Paragraph) -> list[int]:
 
 # (`Putin 's goal`: a possessive set off by a space opens nothing)
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–―-]))[‘'‚‛‹](?=[^\s'’])(?![sS]\b)")
+# A quotation left open at a paragraph's start runs on over at most this many paragraphs without marks, to
+# the paragraph that closes it.
+MAX_UNMARKED_PARAGRAPHS = 8
 # Where a quotation of a speaker's words starts: a paragraph's start, or after `said:`.
 _LEADING = re.compile(r"(?:^|(?<=:\s))[\"“„«‘'‚‹](?=\S)", re.MULTILINE)
 
@@ -213,8 +227,14 @@ def find_quoted_segments(text: str) -> list[QuotedSegment]:
     single_style = _single_marks_quote(text)
     carried_single = False
     left_open: int | None = None  # the segment the previous paragraph left open without re-opening this one
+    unmarked_run = 0  # paragraphs still to come that run on with the quotation left open
     for k, para in enumerate(paras):
         positions = _double_positions(text, para)
+        if left_open is not None and unmarked_run:
+            segments[left_open] = replace(segments[left_open], continues=True)
+            segments.append(QuotedSegment(para.start, para.end, para.start, None, k, continuation=True))
+            left_open, unmarked_run = len(segments) - 1, unmarked_run - 1
+            continue
         if left_open is not None and positions and _closes_only(text, positions[0], para):
             # `"I am ready to present it. ¶ I will do so soon," he added.`: a paragraph that only closes
             # the quotation the one before left open goes on with it, re-opening mark or not
@@ -252,6 +272,9 @@ def find_quoted_segments(text: str) -> list[QuotedSegment]:
                     )
                 )
                 left_open = None if runs_on else len(segments) - 1
+                if left_open is not None and dangling == para.start:
+                    # `“We had a long day. ¶ First, … ¶ … in this regard”.`: opened once, closed paragraphs on
+                    unmarked_run = _closed_after_unmarked(text, paras, k)
             next_carried = runs_on
         singles, open_single = _single_segments(text, para, taken)
         for o, c in singles:
