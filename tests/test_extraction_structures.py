@@ -39,12 +39,12 @@ def quotes_of(nlp: Language) -> QuotesOf:
 
 def quotes_despite(nlp: Language, text: str, mistake: Callable[[Doc], None]) -> list[Quote]:
     """The quotations of `text` when the model made `mistake` (forced on purpose: a parse or an entity the
-    model gets wrong on some real sentence), applied before stancetool's components read the Doc."""
+    model gets wrong on some real sentence), applied as the model's own components finish."""
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
-        if name == "stancetool_quotes":
-            mistake(doc)
         doc = component(doc)
+        if name == "ner":  # the model's last component
+            mistake(doc)
     return doc_to_quotes(doc, "t.txt", indirect=True)
 
 

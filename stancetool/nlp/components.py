@@ -1,4 +1,5 @@
-"""spaCy components: `stancetool_quotes` finds quotations, `stancetool_speakers` attributes them."""
+"""spaCy components: `stancetool_person_names` mends names NER mislabelled, `stancetool_quotes` finds
+quotations, `stancetool_speakers` attributes them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from spacy.tokens import Doc
 
 from stancetool.nlp.attribution import Attributor
 from stancetool.nlp.candidates import find_candidates
+from stancetool.nlp.person_names import repair_person_names
 
 if not Doc.has_extension("stancetool_candidates"):
     Doc.set_extension("stancetool_candidates", default=None)
@@ -26,6 +28,17 @@ class ParagraphBoundaries:
             previous = doc[token.i - 1]
             if not token.is_space and ("\n" in previous.text_with_ws):
                 token.is_sent_start = True
+        return doc
+
+
+class PersonNames:
+    """Relabels as PERSON the names NER took for organisations or places where the article shows a person."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            repair_person_names(doc)
+        except Exception as exc:  # one odd article must not end a run over thousands
+            doc._.stancetool_error = _failure(exc)
         return doc
 
 
@@ -65,6 +78,11 @@ class SpeakerAttributor:
 @Language.factory("stancetool_paragraphs")
 def make_paragraph_boundaries(nlp: Language, name: str) -> ParagraphBoundaries:
     return ParagraphBoundaries()
+
+
+@Language.factory("stancetool_person_names")
+def make_person_names(nlp: Language, name: str) -> PersonNames:
+    return PersonNames()
 
 
 @Language.factory("stancetool_quotes")

@@ -47,6 +47,7 @@ def load_pipeline(model: str | None = None) -> Language:
         )
     nlp.max_length = max(nlp.max_length, 5_000_000)
     nlp.add_pipe("stancetool_paragraphs", before="parser")
+    nlp.add_pipe("stancetool_person_names", after="ner")
     nlp.add_pipe("stancetool_quotes")
     nlp.add_pipe("stancetool_speakers")
     return nlp

@@ -1,0 +1,101 @@
+"""Names the entity recogniser labels as organisations or places, relabelled where the article shows a person.
+
+Each test forces the recogniser's mistake (it makes them on real foreign names, unpredictably on made-up
+ones), then checks what the repair and the extractor make of it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from stancetool.extract import doc_to_quotes
+from stancetool.models import Quote
+from stancetool.nlp.person_names import repair_person_names
+from stancetool.nlp.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def labelled(doc: Doc, *entities: tuple[str, str] | tuple[str, str, int]) -> None:
+    """Set the entities as if the recogniser had found exactly these (text, label[, occurrence]) spans."""
+    spans = []
+    for text, label, *nth in entities:
+        start = -1
+        for _ in range(1 + (nth[0] if nth else 0)):
+            start = doc.text.index(text, start + 1)
+        span = doc.char_span(start, start + len(text), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+
+
+def quotes_with(nlp: Language, text: str, mistake: Callable[[Doc], None]) -> list[Quote]:
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "ner":
+            mistake(doc)
+    return doc_to_quotes(doc, "t.txt", indirect=True)
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(nlp: Language) -> None:
+    text = (
+        "The press secretary of the harbour ministry, Oleh Dovhan, stated this on Monday.\n"
+        '"We will reopen the port next week," Dovhan said.\n'
+    )
+    [quote] = quotes_with(nlp, text, lambda doc: labelled(doc, ("Oleh Dovhan", "ORG"), ("Dovhan", "ORG", 1)))
+    assert quote.speaker == "Oleh Dovhan"
+
+
+def test_a_first_name_cut_off_into_an_organisation_joins_the_surname(nlp: Language) -> None:
+    text = 'Kremlin aide Yury Orlov said on Monday: "The plan was not discussed."\n'
+    [quote] = quotes_with(
+        nlp, text, lambda doc: labelled(doc, ("Kremlin", "ORG"), ("Yury", "ORG"), ("Orlov", "PERSON"))
+    )
+    assert (quote.speaker, quote.speaker_title) == ("Yury Orlov", "Kremlin aide")
+
+
+def test_a_name_whose_surname_speaks_later_is_a_person_without_the_place_joined_to_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "Former U.S. Ambassador to Ukraine Bridget Holm announced a bid for Congress on Monday.\n"
+        '"My next mission is here at home," Holm wrote. The war in Ukraine goes on.\n'
+    )
+    quotes = quotes_with(
+        nlp, text, lambda doc: labelled(doc, ("Ukraine Bridget Holm", "ORG"), ("Ukraine", "GPE", 1))
+    )
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Bridget Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # an organisation's name, even when its last word speaks
+        ('The Baltic Times reported the deal. "It is done," Times said.\n', "Baltic Times"),
+        # a place, with no sign of a person
+        ("Talks in New Harbour ended on Monday.\n", "New Harbour"),
+    ],
+)
+def test_organisations_and_places_stay_as_they_are(nlp: Language, text: str, entity: str) -> None:
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "stancetool_person_names":
+            break
+        doc = component(doc)
+    labelled(doc, (entity, "ORG"))
+    repair_person_names(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [(entity, "ORG")]
+
+
+def test_the_repair_leaves_true_people_alone(nlp: Language) -> None:
+    doc = nlp("Minister Anna Petrova met Marek Nowak in Warsaw.")
+    before = [(e.text, e.label_) for e in doc.ents]
+    repair_person_names(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == before
