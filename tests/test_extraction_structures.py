@@ -2069,3 +2069,45 @@ def test_a_participle_describing_a_noun_names_no_speaker(quotes_of: QuotesOf) ->
         "Courier newspaper posted on Saturday.\n"
     )
     assert only(quotes_of(text), "I believe the members").speaker != "Daily Courier newspaper"
+
+
+def test_an_interview_in_normal_case_whose_interviewer_greets_and_asks(quotes_of: QuotesOf) -> None:
+    text = (
+        'Minister Nowak: The port is "a lifeline for the region"\n\n'
+        '"The quickest way to end the blockade is to open the port", says Minister Marek Nowak in an '
+        "interview with Baltic Radio anchor Anna Ruiz.\n\n"
+        "Anna Ruiz: Good evening, minister. Thank you for your time.\n\n"
+        "Marek Nowak: It is my pleasure.\n\n"
+        "Ruiz: The blockade is in its third month. Is this an act of war?\n\n"
+        "Nowak: For years the port was used as a weapon. It should not surprise anyone.\n\n"
+        "Ruiz: Do you expect the sanctions to hold?\n\n"
+        "Nowak: I do not think that the union will fall under that pressure.\n\n"
+        "In the end, the blockade will fail and the port will open again.\n\n"
+        "The region will remain what it is. So no one trusts the blockade.\n\n"
+        "Follow Baltic Radio on Twitter for more interviews.\n"
+    )
+    quotes = quotes_of(text)
+    assert {q.speaker for q in quotes} == {"Marek Nowak"}
+    assert [(q.kind, q.text) for q in quotes[1:]] == [
+        ("direct", "The quickest way to end the blockade is to open the port"),
+        ("transcript", "It is my pleasure."),
+        ("transcript", "For years the port was used as a weapon. It should not surprise anyone."),
+        ("transcript", "I do not think that the union will fall under that pressure."),
+        ("transcript", "In the end, the blockade will fail and the port will open again."),
+        ("transcript", "The region will remain what it is. So no one trusts the blockade."),
+    ]
+
+
+def test_after_the_last_answer_the_article_s_own_voice_is_no_answer(quotes_of: QuotesOf) -> None:
+    text = (
+        "HOLM: Will the port open?\n\n"
+        "NOWAK: It will open in May.\n\n"
+        "HOLM: And the border?\n\n"
+        "NOWAK: The border stays closed.\n\n"
+        'The ministry later said the border would "stay closed until autumn".\n'
+    )
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes if q.kind == "transcript"] == [
+        "It will open in May.",
+        "The border stays closed.",
+    ]

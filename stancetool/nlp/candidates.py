@@ -19,10 +19,10 @@ def find_candidates(doc: Doc) -> tuple[DocLayout, list[Candidate]]:
     source_turns = [t for t in lay.turns if t.spoken and not is_narrator(t, lay.narrators)]
     source_paras = {t.paragraph for t in source_turns}
     cands: list[Candidate] = []
-    for turn in source_turns:
-        if turn.end > turn.start:
-            cands.append(Candidate(turn.start, turn.end, "transcript", turn.paragraph, turn=turn))
     furniture = {p.index for p in lay.paras if BOILERPLATE.search(lay.text, p.start, p.end)}
+    for turn in source_turns:
+        if turn.end > turn.start and turn.paragraph not in furniture:
+            cands.append(Candidate(turn.start, turn.end, "transcript", turn.paragraph, turn=turn))
     source_paras -= furniture
     posts = [
         post for post in (embedded_post(lay.text, p) for p in lay.paras if p.index not in furniture) if post

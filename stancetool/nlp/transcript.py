@@ -38,6 +38,14 @@ _LABELS = frozenset(
 # `(Through interpreter)` and the like: stage directions, not words spoken.
 _DIRECTION = re.compile(r"^\((?:[^()]{1,80})\)\s*")
 _NOT_SPEECH = re.compile(r"^\s*\((?:[^()]{1,80})\)\s*[.]?\s*$")
+# The article's voice between or after turns: `"…", says the minister`, `…, Ruiz said.`, `she told CNN`.
+_ATTRIBUTION = re.compile(
+    r"[\"”’'],?\s+(?:says|said|adds|added|told|writes|wrote)\b"
+    r"|\b(?:he|she|they|[A-Z][a-z]+) (?:says|said|told|added|wrote|explained)\b"
+)
+# A quotation mark inside a paragraph, not opening or closing it (an apostrophe is none).
+_DOUBLE = "".join(sorted(DOUBLE_MARKS))
+_MARKS_INSIDE = re.compile(rf"\S\s*[{re.escape(_DOUBLE)}]\s*\S|\s[‘']\w")
 # Datelines and section heads look like tags; a transcript has several turns.
 MIN_TURNS = 2
 
@@ -128,9 +136,12 @@ def _with_continuations(text: str, paras: list[Paragraph], turns: list[Turn]) ->
     out: list[Turn] = []
     for turn, following in zip(turns, [*turns[1:], None], strict=True):
         out.append(turn)
-        if following is None:
-            break  # after the last turn the article may go on in its own voice
-        for para in paras[turn.paragraph + 1 : paragraph_at[following.tag_start]]:
+        last = paragraph_at[following.tag_start] if following is not None else len(paras)
+        for para in paras[turn.paragraph + 1 : last]:
+            if _reports_speech(text, para):
+                break  # the article's own voice (`"…", says the minister in the interview`)
+            if following is None and _MARKS_INSIDE.search(text, para.start, para.end):
+                break  # after the last turn, a paragraph quoting someone is the article's again
             # (a transcript the article quotes whole re-opens each paragraph with a quotation mark)
             opening = len(text[para.start : para.end]) - len(text[para.start : para.end].lstrip(_MARKS))
             end = para.end - (opening > 0 and text[para.end - 1] in _MARKS)
@@ -140,6 +151,12 @@ def _with_continuations(text: str, paras: list[Paragraph], turns: list[Turn]) ->
             start = para.start + opening + _skip_directions(body)
             out.append(Turn(para.index, turn.tag, turn.role, start, end, turn.tag_start, turn.spoken))
     return out
+
+
+def _reports_speech(text: str, para: Paragraph) -> bool:
+    """Whether the paragraph attributes speech in the article's own voice: a quotation closed and followed by
+    its speech verb (`"…", says Ana Ruiz`), or a speech verb with the speaker's name or pronoun."""
+    return _ATTRIBUTION.search(text, para.start, para.end) is not None
 
 
 def _is_label(tag: str) -> bool:
@@ -183,8 +200,8 @@ def narrator_names(turns: list[Turn], text: str) -> set[str]:
         words = [w.lower() for w in tag.split() if len(w) > 1]
         if asked and not any(re.search(rf"\b{re.escape(w)}\b", narration) for w in words):
             names.add(tag)
-    # A press conference: whoever only ever ends a turn on a question (`CCTV: … What's your response?`) asks
-    # the questions, as long as someone else answers them.
+    # A press conference or an interview: whoever ends most turns on a question (`CCTV: … What's your
+    # response?`; an interviewer also greets and thanks) asks the questions, as long as someone else answers.
     turn_ends: dict[int, Turn] = {}
     for turn in turns:
         turn_ends[turn.tag_start] = turn  # a turn over several paragraphs ends with its last one
@@ -194,19 +211,25 @@ def narrator_names(turns: list[Turn], text: str) -> set[str]:
         ends = text[turn.start : turn.end].rstrip().endswith("?")
         ends_on_question.setdefault(_full_tag(turn.tag.upper(), tags), []).append(ends)
     if any(not all(ends) for ends in ends_on_question.values()):
-        names.update(tag for tag, ends in ends_on_question.items() if all(ends))
+        asking = {tag for tag, ends in ends_on_question.items() if 2 * sum(ends) > len(ends)}
+        names.update(tag for tag in tags if _full_tag(tag, tags) in asking)
     return names
 
 
 def _full_tag(tag: str, tags: set[str]) -> str:
-    """The longest tag a truncated one stands for (`WANG Y` → `WANG YI`), else the tag itself."""
+    """The longest tag a truncated one stands for (`WANG Y` → `WANG YI`, `MILBORN` → `CORINNA MILBORN`),
+    else the tag itself."""
     words = tag.split()
     longer = [
         other
         for other in tags
-        if len(other.split()) == len(words)
-        and len(other) > len(tag)
-        and all(full.startswith(short) for full, short in zip(other.split(), words, strict=True))
+        if len(other) > len(tag)
+        and (
+            len(other.split()) == len(words)
+            and all(full.startswith(short) for full, short in zip(other.split(), words, strict=True))
+            or len(words) == 1
+            and other.split()[-1] == tag
+        )
     ]
     return max(longer, key=len) if longer else tag
 
