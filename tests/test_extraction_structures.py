@@ -2111,3 +2111,35 @@ def test_after_the_last_answer_the_article_s_own_voice_is_no_answer(quotes_of: Q
         "It will open in May.",
         "The border stays closed.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        (
+            "US Secretary of State Anna Holm on Wednesday brushed off the harbour deal.\n"
+            "President Marek Nowak on Wednesday closed a trip to the capital.\n"
+            '"They have a marriage of convenience," America\'s top diplomat told the committee.\n',
+            "They have a marriage",
+            "Anna Holm",
+        ),
+        (
+            "Prime Minister Anna Holm met the union leaders in the morning, and President Marek Nowak joined "
+            "them later.\n"
+            'The PM said: "This is a crucial moment for the harbour."\n',
+            "This is a crucial moment",
+            "Anna Holm",
+        ),
+        (
+            "'We are already at war,' Polish PM tells radio\n"
+            "In an interview on Wednesday, the country's Prime Minister Marek Nowak discussed the border.\n"
+            '"It is impossible to hold elections under the gun," Nowak said.\n',
+            "We are already at war",
+            "Marek Nowak",
+        ),
+    ],
+)
+def test_a_role_given_in_other_words_is_the_person_with_that_title(
+    quotes_of: QuotesOf, text: str, opening: str, speaker: str
+) -> None:
+    assert only(quotes_of(text), opening).speaker == speaker

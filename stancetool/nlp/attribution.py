@@ -19,7 +19,7 @@ from stancetool.nlp.cues import (
 from stancetool.nlp.layout import MIN_QUOTE_WORDS, Candidate, DocLayout, quoted_words
 from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
 from stancetool.nlp.names import plain_words
-from stancetool.nlp.people import Event, Speaker
+from stancetool.nlp.people import Event, Speaker, has_role
 from stancetool.nlp.records import QuoteSpan
 from stancetool.nlp.speakers import SpeakerFinder
 from stancetool.nlp.syntax import (
@@ -118,7 +118,7 @@ class Attributor:
                 if person is None or not person.is_person or not person.name or not later.speaker_title:
                     continue
                 title_words = set(plain_words(later.speaker_title))
-                if described.role in title_words and after_role <= title_words:
+                if has_role(later.speaker_title, described.role) and after_role <= title_words:
                     span.speaker, span.speaker_title = person.name, described.name
                     break
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from stancetool.nlp.cues import HONORIFICS
 from stancetool.nlp.marks import paragraph_of
-from stancetool.nlp.names import NameRegistry
+from stancetool.nlp.names import NameRegistry, plain_words
 
 # A definite description or pronoun refers to a person named at most this many paragraphs back.
 REFERENCE_REACH = 4
@@ -22,6 +22,40 @@ ROLE_ABBREVIATIONS = {
     "adm": "admiral",
     "lt": "lieutenant",
 }
+
+# Roles that titles give in other words: `the PM` is the one titled `Prime Minister`, `America's top diplomat`
+# the `Secretary of State`, `the spokeswoman` the `Press Secretary`.
+ROLE_SYNONYMS: dict[str, tuple[frozenset[str], ...]] = {
+    "pm": (frozenset({"prime", "minister"}), frozenset({"premier"})),
+    "premier": (frozenset({"prime", "minister"}),),
+    "diplomat": (
+        frozenset({"foreign", "minister"}),
+        frozenset({"foreign", "secretary"}),
+        frozenset({"secretary", "of", "state"}),
+        frozenset({"foreign", "affairs", "minister"}),
+        frozenset({"high", "representative"}),
+        frozenset({"ambassador"}),
+        frozenset({"envoy"}),
+    ),
+    "envoy": (frozenset({"ambassador"}), frozenset({"special", "representative"})),
+    **{
+        spokes: tuple(
+            frozenset({other}) for other in ("spokesman", "spokeswoman", "spokesperson") if other != spokes
+        )
+        + (frozenset({"press", "secretary"}),)
+        for spokes in ("spokesman", "spokeswoman", "spokesperson")
+    },
+}
+
+
+def has_role(title: str | None, role: str) -> bool:
+    """Whether a title gives the role (`Sen.` is a senator, `Prime Minister` the PM)."""
+    words = set(plain_words(title or ""))
+    return (
+        role in words
+        or any(ROLE_ABBREVIATIONS.get(w) == role for w in words)
+        or any(synonym <= words for synonym in ROLE_SYNONYMS.get(role, ()))
+    )
 
 
 @dataclass(frozen=True)
@@ -157,8 +191,7 @@ class People:
                 continue
             if para - mention.paragraph > 2 * REFERENCE_REACH:
                 break
-            words = {w.lower().strip(".,") for w in mention.title.split()}
-            if role in words or any(ROLE_ABBREVIATIONS.get(w) == role for w in words):
+            if has_role(mention.title, role):
                 full = self.registry(at).resolve(mention.name) or mention.name
                 return Mention(mention.start, mention.paragraph, full, mention.title, mention.gender, True)
         return None

@@ -30,7 +30,7 @@ from stancetool.nlp.names import (
     split_title,
     without_trailing_verb,
 )
-from stancetool.nlp.people import Event, Mention, People, Speaker, honorific
+from stancetool.nlp.people import ROLE_SYNONYMS, Event, Mention, People, Speaker, has_role, honorific
 from stancetool.nlp.syntax import (
     NON_SPEAKER_ENTITIES,
     SUBJECT_DEPS,
@@ -443,8 +443,11 @@ class SpeakerFinder:
                 name_tokens = name_tokens[1:]
             name_tokens = name_tokens or [head]  # the phrase may leave out the head (a dateline, a comma)
             words = [t.lower_.rstrip(".") for t in name_tokens]
-            if words[-1] in ROLE_NOUNS and (
-                head.text.islower() or all(w in TITLE_WORDS or w in ROLE_NOUNS for w in words)
+            # (`the Baltic PM`: where the role is from says nothing against its being a role)
+            role_words = [t.lower_.rstrip(".") for t in name_tokens if t.ent_type_ not in ("NORP", "GPE")]
+            if (words[-1] in ROLE_NOUNS or words[-1] in ROLE_SYNONYMS) and (
+                head.text.islower()
+                or all(w in TITLE_WORDS or w in ROLE_NOUNS or w in ROLE_SYNONYMS for w in role_words)
             ):
                 return self._role(head, phrase, at)  # `the Chief Executive said`: a role in capitals
             title_words, rest = split_title([t.text for t in name_tokens])
@@ -484,7 +487,7 @@ class SpeakerFinder:
                 issuer = self._last_speaker_nearby(at)
                 if issuer is not None:
                     return issuer  # `"…," the statement continued`: whoever issued it, quoted just before
-        if lower in ROLE_NOUNS and head.tag_ == "NN":
+        if (lower in ROLE_NOUNS or head.text == "PM") and head.tag_ == "NN":
             return self._role(head, phrase, at)
         if lower in INSTITUTION_NOUNS and is_definite(head):
             named_before = self._institution_named_before(lower, at)
@@ -530,7 +533,7 @@ class SpeakerFinder:
                 if definite
                 and e.speaker.is_person
                 and e.speaker.name
-                and head.lower_ in plain_words(e.speaker.title or "")
+                and has_role(e.speaker.title, head.lower_)
                 and fits(e.speaker.title)
             ),
             None,
