@@ -2143,3 +2143,22 @@ def test_a_role_given_in_other_words_is_the_person_with_that_title(
     quotes_of: QuotesOf, text: str, opening: str, speaker: str
 ) -> None:
     assert only(quotes_of(text), opening).speaker == speaker
+
+
+def test_a_quoted_subheading_takes_the_speaker_of_the_quotation_it_excerpts(quotes_of: QuotesOf) -> None:
+    text = (
+        "President Marek Nowak told the radio he did not trust his neighbour.\n\n"
+        "The agency says at least 6,000 people have been displaced since the fighting started.\n\n"
+        "'We should be ready'\n\n"
+        'Mr Nowak said he believed the army was preparing for "an offensive" in the summer.\n\n'
+        '"I think we should be ready and that we give them no chance," he said.\n'
+    )
+    assert only(quotes_of(text), "We should be ready").speaker == "Marek Nowak"
+
+
+def test_a_pronoun_no_one_is_found_for_is_not_the_agency_reporting_it(quotes_of: QuotesOf) -> None:
+    text = (
+        "The harbour board highlighted the importance of the talks, as he said more steps would be taken "
+        "on the grain deal soon, the Daily Courier reports.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.text.startswith("more steps")] in ([], [None])

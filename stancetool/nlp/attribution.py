@@ -40,6 +40,7 @@ from stancetool.nlp.tags import (
 
 DASHES = frozenset("—–―-")
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
+QUOTE_CHARS = "".join(sorted(QUOTE_MARKS))
 # A quotation with no cue continues the speaker of a speech event with fewer paragraphs than this between
 # them (headings not counted: a heading has at most MAX_HEADING_WORDS words and no full stop).
 FLOAT_REACH = 1
@@ -131,9 +132,24 @@ class Attributor:
             return
         words = {id(s): _quote_words(self.text[s.start : s.end]) for s in spans}
         for span in spans:
-            if span.speaker or span.kind == "transcript":
+            if span.kind == "transcript":
                 continue
             mine = words[id(span)]
+            if span.speaker:
+                # `'We should be ready'` as a subheading, which took the speaker before it: the speaker of the
+                # quotation below that it excerpts
+                if span.cue is None and self._quotation_is_heading(span):
+                    source = next(
+                        (
+                            o
+                            for o in attributed
+                            if o.start > span.end and o.cue and _repeats(mine, words[id(o)])
+                        ),
+                        None,
+                    )
+                    if source is not None:
+                        span.speaker, span.speaker_title = source.speaker, source.speaker_title
+                continue
             source = next((o for o in attributed if _repeats(mine, words[id(o)])), None)
             if source is None:
                 sentence = self._sentence_bounds(span.start)
@@ -142,6 +158,16 @@ class Attributor:
                 source = same[0] if same else None
             if source is not None:
                 span.speaker, span.speaker_title = source.speaker, source.speaker_title
+
+    def _quotation_is_heading(self, span: QuoteSpan) -> bool:
+        """Whether the quotation is a paragraph of its own, as short as a heading and without a full stop."""
+        para = self.lay.paras[self.find.paragraph_of(span.start)]
+        line = self.text[para.start : para.end].strip(QUOTE_CHARS + " ")
+        return (
+            line == self.text[span.start : span.end].strip(QUOTE_CHARS + " ")
+            and len(line.split()) <= MAX_HEADING_WORDS
+            and line[-1:] not in ".:;,"
+        )
 
     def _sentence_bounds(self, offset: int) -> tuple[int, int]:
         token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")

@@ -162,6 +162,8 @@ class SpeakerFinder:
             if (
                 current.head.i == current.i
                 or (found is None and current.dep_ not in CLIMB_DEPS)
+                # `as he said …, the agency reports`: a pronoun no one was found for is still the speaker
+                or (found is None and subject is not None and subject.lower_ in PERSONAL_PRONOUNS)
                 or current.dep_ in ("ROOT",)
                 # `…, but officials warned`, `as Western governments warned`: a clause with its own subject
                 or (found is not None and current.dep_ in ("conj", "advcl"))
