@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from stancetool.extract import doc_to_quotes
 from stancetool.models import Quote
 from stancetool.nlp.pipeline import load_pipeline
+from stancetool.nlp.syntax import title_text
 
 QuotesOf = Callable[..., list[Quote]]
 
@@ -2162,3 +2163,30 @@ def test_a_pronoun_no_one_is_found_for_is_not_the_agency_reporting_it(quotes_of:
         "on the grain deal soon, the Daily Courier reports.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.text.startswith("more steps")] in ([], [None])
+
+
+def test_told_with_a_colon_in_a_headline_is_said_to_the_one_named(quotes_of: QuotesOf) -> None:
+    text = (
+        "Marek Nowak told: 'The world is watching'\n\n"
+        "Defence Secretary Anna Holm spoke after the talks failed.\n\n"
+        "Holm added that the risks must be taken seriously, because the world is watching and the region is "
+        "watching.\n"
+    )
+    assert only(quotes_of(text), "The world is watching").speaker == "Anna Holm"
+
+
+@pytest.mark.parametrize(
+    ("words", "title"),
+    [
+        (
+            "the chairman of the harbour board - Jan Kowal/Agency via Getty Images",
+            "chairman of the harbour board",
+        ),
+        ("BALTIC WIRE - Harbour Board Chairman", "Harbour Board Chairman"),
+        ("the harbour board", "harbour board"),
+    ],
+)
+def test_a_title_is_the_side_of_a_spaced_dash_that_names_a_role(
+    nlp: Language, words: str, title: str
+) -> None:
+    assert title_text(list(nlp.make_doc(words))) == title

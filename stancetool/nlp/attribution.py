@@ -23,6 +23,7 @@ from stancetool.nlp.people import Event, Speaker, has_role
 from stancetool.nlp.records import QuoteSpan
 from stancetool.nlp.speakers import SpeakerFinder
 from stancetool.nlp.syntax import (
+    DASHES,
     coordinated,
     is_speech_verb,
     looks_like_title,
@@ -38,7 +39,6 @@ from stancetool.nlp.tags import (
     is_verb,
 )
 
-DASHES = frozenset("—–―-")
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 QUOTE_CHARS = "".join(sorted(QUOTE_MARKS))
 # A quotation with no cue continues the speaker of a speech event with fewer paragraphs than this between

@@ -57,6 +57,7 @@ QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".
 # What an institution issues, which speaks for it: `"…," the statement continued`.
 ISSUED_NOUNS = frozenset({"statement", "announcement", "communique", "communiqué", "release", "notice"})
 MAX_SUBJECT_REACH = 30
+TOLD_FORMS = frozenset({"told", "tells"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
@@ -92,6 +93,8 @@ class SpeakerFinder:
         return paragraph_of(self.para_starts, offset)
 
     def of_verb(self, verb: Token, at: int, guess_adjacent: bool = True) -> Speaker | None:
+        if _told_in_headline(verb):
+            return None  # `Putin told: 'The world is watching'`: Putin is the one told, not the speaker
         owner = speech_noun_owner(verb)
         if owner is not None:
             return self.of_noun(owner, at)  # `Ruiz's claim of "thousands of voters"`
@@ -949,6 +952,17 @@ def _reported(verb: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _told_in_headline(verb: Token) -> bool:
+    """`Vladimir Putin told: '…'`: a headline's passive, `tell` with no one told and a colon after it."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        verb.lower_ in TOLD_FORMS
+        and following is not None
+        and following.text == ":"
+        and not any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)
+    )
 
 
 def _object_of(verb: Token) -> Token | None:

@@ -12,6 +12,7 @@ from stancetool.nlp.cues import (
     PUT_FORMS,
     SPEECH_NOUNS,
     SPEECH_VERB_FORMS,
+    TITLE_WORDS,
 )
 from stancetool.nlp.tags import is_noun, is_proper_noun
 
@@ -49,9 +50,20 @@ def title_text(tokens: list[Token]) -> str | None:
         return None  # an age, a date or a time beside a name (`Ana Ruiz, 63,`, `Ruiz: (01:16)`)
     while tokens and tokens[0].lower_ in ("a", "an", "the"):
         tokens = tokens[1:]
+    # `the president of Russia - Mikhail Metzel/TASS via Getty Images` (a caption's credit), `INTERFAX - NATO
+    # Secretary General` (a dateline): of the two sides of a spaced dash, the one naming a role
+    cut = next((k for k, t in enumerate(tokens) if k and t.text in DASHES and t.whitespace_), None)
+    if cut is not None and tokens[cut - 1].whitespace_:
+        before, after = tokens[:cut], tokens[cut + 1 :]
+        tokens = after if _names_role(after) and not _names_role(before) else before
     return phrase_text(tokens) or None
 
 
+def _names_role(tokens: list[Token]) -> bool:
+    return any(t.lower_.rstrip(".") in TITLE_WORDS for t in tokens)
+
+
+DASHES = frozenset({"-", "–", "—", "―"})
 NON_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
