@@ -2190,3 +2190,27 @@ def test_a_title_is_the_side_of_a_spaced_dash_that_names_a_role(
     nlp: Language, words: str, title: str
 ) -> None:
     assert title_text(list(nlp.make_doc(words))) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Nowak presented his case for the new rules. The missiles he suggested he would not boast about "
+            "were shown at a parade last week.\n",
+            [],
+        ),
+        (
+            "Ana Ruiz, who said that the port would open soon, arrived in the city on Monday.\n",
+            ["the port would open soon"],
+        ),
+        (
+            "It was the third time the union said it had organised such a strike in the harbour.\n",
+            ["it had organised such a strike in the harbour"],
+        ),
+    ],
+)
+def test_a_report_in_a_relative_clause_with_a_gap_is_no_statement(
+    quotes_of: QuotesOf, text: str, reported: list[str]
+) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind == "indirect"] == reported

@@ -14,6 +14,8 @@ WITHHOLDING_FORMS = frozenset("decline declines declined declining refuse refuse
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
 CONCESSIVE_WORDS = frozenset({"although", "though"})
 MIN_REPORTED_TOKENS = 4
+# Nouns a relative clause can describe without leaving a gap in what it reports.
+ADVERBIAL_NOUNS = frozenset("time times day week month year moment way reason".split())
 
 
 def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Candidate]:
@@ -61,6 +63,8 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
             continue  # too short, or `said what …`, `would not say whether …`, which report no statement
         if _denied(token):
             continue  # `would not say that …`, `declined to say …`
+        if _inside_relative_clause(token):
+            continue  # `the weapons he suggested he would not brag about`: the report lacks what it is about
         if clause.i < token.i and not _is_trailing_attribution(doc, span, token):
             continue
         if span.start > token.i and _cut_mid_noun(doc, span, token):
@@ -76,6 +80,16 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
     # `A said B said C`: the nested report belongs to the outer one.
     return [c for c in out if not any(o is not c and o.start <= c.cue_token.idx < o.end for o in out)]
+
+
+def _inside_relative_clause(verb: Token) -> bool:
+    """A speech verb in a relative clause that holds no relative word of its own (`the plan she said would
+    fail`, `the weapons he said he would use`): what it reports has a gap where the described noun belongs."""
+    if verb.dep_ != "relcl" or verb.head.lower_ in ADVERBIAL_NOUNS:
+        return False  # (`the third time Ruiz said it had happened`: the report is whole)
+    relative = RELATIVE_WORDS | {"that", "where", "when"}
+    holds_relative = any(t.lower_ in relative for c in verb.children if c.dep_ != "ccomp" for t in c.subtree)
+    return not holds_relative  # (`in which he said …`, `who said …`, `many of whom say …`: whole clauses)
 
 
 def _with_whole_marks(start: int, end: int, segments: list[QuotedSegment]) -> tuple[int, int]:
