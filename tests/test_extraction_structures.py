@@ -693,6 +693,32 @@ def test_cookie_notice_is_not_a_quote(quotes_of: QuotesOf) -> None:
     assert summary(quotes) == [("This park belongs to every child in the district", "Ben Okafor", "direct")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We do not accept that our position favours one side," Anna Ruiz said in a weekly newsletter.\n',
+        '"We baked cookies for every family on the street," the organiser Ben Okafor said.\n',
+    ],
+)
+def test_a_source_s_words_about_a_newsletter_or_cookies_are_no_boilerplate(
+    quotes_of: QuotesOf, text: str
+) -> None:
+    assert len(quotes_of(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for our daily newsletter to get the news first",
+        "By registering you also get exclusive newsletters and events",
+        "This site uses cookies. Read our cookie policy.",
+    ],
+)
+def test_page_furniture_about_newsletters_and_cookies_is_no_quotation(quotes_of: QuotesOf, line: str) -> None:
+    text = f'"This park belongs to every child," said councillor Ben Okafor.\n\n"{line}," it says.\n'
+    assert [q.text for q in quotes_of(text)] == ["This park belongs to every child"]
+
+
 # ------------------------------------------------------------------ records
 
 

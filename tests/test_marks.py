@@ -109,3 +109,8 @@ def test_short_mentions_resolve_to_full_names(mention: str, full: str | None) ->
     for name in ("Wang Yi", "Keith Darden"):
         registry.add(name)
     assert registry.resolve(mention) == full
+
+
+def test_an_opening_glyph_that_lost_its_space_still_opens() -> None:
+    text = "The kingdom will support the republic“to realise its destiny as a democracy”.\n"
+    assert quoted(text) == ["to realise its destiny as a democracy"]

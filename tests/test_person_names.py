@@ -99,3 +99,40 @@ def test_the_repair_leaves_true_people_alone(nlp: Language) -> None:
     before = [(e.text, e.label_) for e in doc.ents]
     repair_person_names(doc)
     assert [(e.text, e.label_) for e in doc.ents] == before
+
+
+def test_a_first_name_left_out_of_the_entity_joins_the_surname(nlp: Language) -> None:
+    text = 'President of the republic Recep Tayyip Orlov said: "The talks will go on."\n'
+    [quote] = quotes_with(nlp, text, lambda doc: labelled(doc, ("Tayyip Orlov", "PERSON")))
+    assert quote.speaker == "Recep Tayyip Orlov"
+
+
+def test_a_common_word_before_a_name_is_no_first_name(nlp: Language) -> None:
+    text = (
+        'Rival Anna Holm had mocked the complaint, saying it was "not a good night."\n'
+        "Her rival did not answer.\n"
+    )
+    [quote] = quotes_with(nlp, text, lambda doc: labelled(doc, ("Anna Holm", "PERSON")))
+    assert quote.speaker == "Anna Holm"
+
+
+@pytest.mark.parametrize(
+    ("entity", "label"),
+    [
+        ("the Harbour Republic Anna Holm", "ORG"),
+        ("Prime Minister of the Harbour Republic Anna Holm", "PERSON"),
+    ],
+)
+def test_a_title_and_place_read_into_the_name_are_left_out(nlp: Language, entity: str, label: str) -> None:
+    text = (
+        "Prime Minister of the Harbour Republic Anna Holm has assured the union of support.\n"
+        '"We are with you until the end," Holm wrote.\n'
+    )
+    quotes = quotes_with(nlp, text, lambda doc: labelled(doc, (entity, label)))
+    assert {q.speaker for q in quotes} == {"Anna Holm"}
+
+
+def test_a_hyphenated_first_name_stays_whole(nlp: Language) -> None:
+    text = 'Jean-Marc Orlov, the foreign minister, said the plan was "a provocation without consequence."\n'
+    [quote] = quotes_with(nlp, text, lambda doc: labelled(doc, ("Jean-Marc Orlov", "ORG")))
+    assert quote.speaker == "Jean-Marc Orlov"

@@ -109,8 +109,13 @@ SCARE_MARKERS = (
 
 # Web page furniture that quotes button labels and page names (`By clicking "Accept all cookies" …`).
 BOILERPLATE = re.compile(
-    r"\b(?:cookies?|by clicking|privacy (?:policy|notice)|terms and conditions|terms of (?:use|service)"
-    r"|recaptcha|unsubscribe|newsletters?|sign up (?:now|for free|today)|already have an account"
+    r"\b(?:cookies? (?:policy|notice|settings|preferences)|(?:use|uses|accept|allow|reject) (?:all )?cookies"
+    r"|by clicking|privacy (?:policy|notice)|terms and conditions|terms of (?:use|service)"
+    r"|recaptcha|unsubscribe|sign up (?:now|for free|today)|already have an account"
+    # (`said in a weekly newsletter` is a source's words; `exclusive newsletters`, `sign up for our
+    # newsletter` are the page's)
+    r"|(?:exclusive|free|daily|our|the) newsletters\b|(?:sign up|subscribe|register)\b[^.\n]{0,40}newsletter"
+    r"|newsletter (?:sign[- ]?up|subscription)"
     r"|create an account|all rights reserved|follow (?:[\w.]+ ){1,3}on (?:twitter|facebook|instagram|x))\b",
     re.IGNORECASE,
 )

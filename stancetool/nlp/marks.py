@@ -14,6 +14,7 @@ DOUBLE_MARKS = frozenset('"“”„‟«»″')
 SINGLE_MARKS = frozenset("'‘’‚‛‹›")
 OPENING_GLYPHS = frozenset("“„‟«‘‚‛‹")
 CLOSING_GLYPHS = frozenset("”»’›")
+OPENING_DOUBLE_GLYPHS = frozenset("“„«")
 # Characters after which a mark can open a quotation, and before which it can close one.
 OPEN_BEFORE = frozenset(" \t([{—–-―/:;,") | DOUBLE_MARKS | SINGLE_MARKS
 # Two single marks standing for one double mark (`''Yes,'' he said`, as some news archives print them) are
@@ -80,6 +81,8 @@ def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
     after = text[i + 1] if i + 1 < hi else " "
     if before in ".!?" and after.isupper():
         return True  # `…in general."The ministry…`: scraped text that lost the space between sentences
+    if text[i] in OPENING_DOUBLE_GLYPHS and before.isalpha() and after.isalnum():
+        return True  # `support Ukraine“to realise …”`: an opening glyph whose space the scraper lost
     return (before in OPEN_BEFORE or before.isspace()) and not after.isspace()
 
 

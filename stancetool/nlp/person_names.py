@@ -23,6 +23,12 @@ from stancetool.nlp.cues import (
 MISTAKEN_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 MAX_NAME_WORDS = 3
+# `Minister of …`, `Secretary for …`: what joins a title to the place or body it serves.
+CONNECTORS = frozenset({"of", "for"})
+# Party and affiliation words that stand before a name without being part of it (`Democrat Ana Ruiz`).
+AFFILIATION_WORDS = frozenset(
+    "democrat democrats republican republicans labour conservative tory liberal independent green".split()
+)
 # Words that end or make up the names of organisations, works and events rather than of people.
 ORGANISATION_WORDS = INSTITUTION_NOUNS | frozenset(
     """
@@ -38,22 +44,28 @@ def repair_person_names(doc: Doc) -> None:
     """Relabel, in place, the entities that the article shows to be people's names."""
     ents = list(doc.ents)
     places = {e.text for e in ents if e.label_ in PLACE_LABELS}
+    # (`Rival Hillary Clinton` in an article that also says `rival`: a common word, not a first name)
+    common = {t.text for t in doc if t.text.islower()}
     speaking = _surnames_speaking(doc)
     repaired: list[Span] = []
     changed = False
     for ent in ents:
         if ent.label_ == "PERSON":
-            previous = repaired[-1] if repaired else None
-            if previous is not None and previous.label_ != "PERSON" and previous.end == ent.start:
-                first = doc[ent.start - 1]
-                if _cut_off_first_name(first, ent, places):
+            person = _without_title_of_place(ent, places)
+            first = doc[person.start - 1] if person.start > 0 else None
+            if (
+                first is not None
+                and first.lower_ not in common
+                and _cut_off_first_name(first, person, places)
+            ):
+                previous = repaired[-1] if repaired else None
+                if previous is not None and previous.end > first.i:  # (the name cut into an entity)
                     repaired.pop()
-                    if len(previous) > 1:
-                        repaired.append(Span(doc, previous.start, previous.end - 1, label=previous.label_))
-                    repaired.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
-                    changed = True
-                    continue
-            repaired.append(ent)
+                    if first.i > previous.start:
+                        repaired.append(Span(doc, previous.start, first.i, label=previous.label_))
+                person = Span(doc, first.i, person.end, label="PERSON")
+            changed = changed or (person.start, person.end) != (ent.start, ent.end)
+            repaired.append(person)
             continue
         name = _mislabelled_name(ent, places, speaking) if ent.label_ in MISTAKEN_LABELS else None
         if name is None:
@@ -94,14 +106,48 @@ def _name_word(token: Token) -> bool:
     )
 
 
+def _words(span: Span) -> list[Token]:
+    """The words of a name, without the hyphens that join two of them into one (`Jean-Marc`)."""
+    return [t for t in span if t.tag_ != "HYPH"]
+
+
+def _hyphenated(span: Span) -> bool:
+    return any(t.tag_ == "HYPH" for t in span)
+
+
 def _cut_off_first_name(first: Token, person: Span, places: set[str]) -> bool:
-    """`Yury` of `Kremlin aide Yury Ushakov`, which NER put in an organisation before the surname."""
+    """`Yury` of `Kremlin aide Yury Ushakov` (put in an organisation before the surname) or `Recep` of
+    `Recep Tayyip Erdogan` (left out), a name word the surname governs just before the PERSON entity."""
+    if first.ent_type_ == "PERSON" or first.ent_type_ in PLACE_LABELS:
+        return False
     return (
         _name_word(first)
         and first.text not in places
+        and first.lower_ not in AFFILIATION_WORDS
         and first.dep_ == "compound"
         and person.start <= first.head.i < person.end
     )
+
+
+def _without_title_of_place(ent: Span, places: set[str]) -> Span:
+    """`Prime Minister of the United Kingdom Rishi Sunak` as one PERSON entity: the name at its end."""
+    doc = ent.doc
+    connector = max((t.i for t in ent if t.lower_ in CONNECTORS), default=None)
+    if connector is None:
+        return ent
+    start = connector + 1
+    while start < ent.end and doc[start].lower_ == "the":
+        start += 1
+    for length in range(ent.end - start - 1, 0, -1):  # the longest place the article names elsewhere
+        if doc[start : start + length].text in places:
+            start += length
+            break
+    if len(_words(doc[start : ent.end])) > MAX_NAME_WORDS and not _hyphenated(doc[start : ent.end]):
+        start = ent.end - 2  # (`the United Kingdom Rishi Sunak`: a place of two words, then the name)
+    name = doc[start : ent.end]
+    if not 2 <= len(_words(name)) <= MAX_NAME_WORDS or not all(_name_word(t) for t in _words(name)):
+        return ent
+    return Span(doc, name.start, name.end, label="PERSON")
 
 
 def _mislabelled_name(ent: Span, places: set[str], speaking: set[str]) -> Span | None:
@@ -115,10 +161,12 @@ def _mislabelled_name(ent: Span, places: set[str], speaking: set[str]) -> Span |
         or doc[start].lower_.rstrip(".") in TITLE_WORDS
     ):
         start += 1
+    if len(_words(doc[start : ent.end])) > MAX_NAME_WORDS and not _hyphenated(doc[start : ent.end]):
+        start = ent.end - 2  # (`the United Kingdom Rishi Sunak`: a place of two words, then the name)
     name = doc[start : ent.end]
-    if not 2 <= len(name) <= MAX_NAME_WORDS:
+    if not 2 <= len(_words(name)) <= MAX_NAME_WORDS:
         return None
-    if not all(_name_word(t) for t in name) or any(t.text in places for t in name):
+    if not all(_name_word(t) for t in _words(name)) or any(t.text in places for t in name):
         return None
     root = name.root
     in_apposition = (root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS) or any(

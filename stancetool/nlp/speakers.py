@@ -780,7 +780,10 @@ class SpeakerFinder:
             if any(t.text == ":" for t in self.doc[min(head.i, child.i) : max(head.i, child.i)]):
                 continue  # `Ana Ruiz: Good to see you.`: what follows a speaker's tag is no title
             if child.dep_ == "appos" and not (exclude.start <= child.i < exclude.end):
-                text = title_text([t for t in child.subtree if not self.inside_quotes(t)])
+                words = [t for t in child.subtree if not self.inside_quotes(t)]
+                # (`the foreign minister of France, a member of the council,`: the second describes France)
+                comma = next((k for k, t in enumerate(words) if t.text == "," and t.i > child.i), None)
+                text = title_text(words[:comma] if comma is not None else words)
                 if text:
                     return text
             if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with"):
