@@ -2240,3 +2240,31 @@ def test_a_report_in_a_relative_clause_with_a_gap_is_no_statement(
     quotes_of: QuotesOf, text: str, reported: list[str]
 ) -> None:
     assert [q.text for q in quotes_of(text) if q.kind == "indirect"] == reported
+
+
+def test_a_photo_credit_after_a_caption_s_dash_is_no_speaker(quotes_of: QuotesOf) -> None:
+    text = "Union leader Anna Holm: ‘We will plan more strike dates’ - Jan Kowal/PA Wire\n\nThe union met.\n"
+    assert only(quotes_of(text), "We will plan").speaker == "Anna Holm"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        (
+            'Education Secretary Anna Holm: "I think we have gone as far as we can"\n\n'
+            'The union executive has agreed to seek "local agreements" with head teachers.\n',
+            "local agreements",
+            "union executive",
+        ),
+        (
+            "EU foreign policy chief Anna Holm spoke in Brussels on Monday.\n\n"
+            '"It is clear that the harbour towns want it," the former Baltic prime minister added.\n',
+            "It is clear",
+            "Anna Holm",
+        ),
+    ],
+)
+def test_a_role_is_not_someone_the_article_gave_another_role(
+    quotes_of: QuotesOf, text: str, opening: str, speaker: str
+) -> None:
+    assert only(quotes_of(text), opening).speaker == speaker

@@ -51,6 +51,8 @@ MAX_CONTEXT_CHARS = 700
 MIN_ORPHAN_WORDS = 4
 # A quotation without a speaker takes the speaker of the same words quoted elsewhere when it has this many.
 MIN_REPEATED_WORDS = 3
+# A photo credit after a caption's dash: `- Jan Kowal/PA Wire`, `- Getty Images`, `(Picture: Reuters)`.
+PHOTO_CREDIT = re.compile(r"\w/\w|\b(?:Getty|Shutterstock|Alamy|AFP|Reuters|AP Photo|EPA|PA Wire)\b")
 SUBORDINATORS = frozenset(
     "when whenever while after before because since until once if unless although though whereas".split()
 )
@@ -636,6 +638,10 @@ class Attributor:
             i += 1
         if i >= len(self.text) or self.text[i] not in DASHES:
             return None
+        line_end = self.text.find("\n", i)
+        line_end = len(self.text) if line_end < 0 else line_end
+        if PHOTO_CREDIT.search(self.text, i, line_end):
+            return None  # `Ana Ruiz: 'We will strike' - Jan Kowal/PA Wire`: who took the photo, not who spoke
         after = self.doc.char_span(i + 1, min(len(self.text), i + 60), alignment_mode="expand")
         if after is None:
             return None

@@ -58,6 +58,10 @@ QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".
 ISSUED_NOUNS = frozenset({"statement", "announcement", "communique", "communiqué", "release", "notice"})
 MAX_SUBJECT_REACH = 30
 TOLD_FORMS = frozenset({"told", "tells"})
+# Roles so broad that any named person may hold them.
+GENERIC_ROLES = frozenset(
+    "official leader head chief aide expert analyst author diplomat representative envoy".split()
+)
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
@@ -531,6 +535,8 @@ class SpeakerFinder:
             return not origins or head.lower_ not in words or bool(origins & words)
 
         definite = is_definite(head)
+        # `the former prime minister`: a role the person held before the one the article gives
+        former = any(t.lower_ in ("former", "ex") for t in phrase)
         spoke = next(
             (
                 e.speaker
@@ -553,6 +559,12 @@ class SpeakerFinder:
             if described is not None:
                 return described  # `a U.S. official said …. The official added`: the same unnamed source
             referent = self.people.recent_person(at, None)
+            if (
+                referent is not None
+                and not former
+                and _another_role(self.people.role_of(referent.name, at), head.lower_)
+            ):
+                referent = None  # `the union executive` is not the person introduced as `Education Secretary`
         if referent is not None and not fits(referent.title):
             # someone else the article named before, whose title does not say otherwise, if there is one
             referent = next(
@@ -569,7 +581,8 @@ class SpeakerFinder:
         if len(people) == 1:
             # `the former prime minister stressed`, far from any name: the one person the article has quoted
             (only,) = people.values()
-            return replace(only, title=description)
+            if former or not _another_role(only.title, head.lower_):
+                return replace(only, title=description)
         return Speaker(description, named=False, role=head.lower_)
 
     def _institution_named_before(self, noun: str, at: int) -> Speaker | None:
@@ -955,6 +968,14 @@ def _reported(verb: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _another_role(title: str | None, role: str) -> bool:
+    """Whether a title gives a specific role other than `role` (an official or a leader can be anyone)."""
+    if role in GENERIC_ROLES or not title:
+        return False
+    roles = {w for w in plain_words(title) if w in ROLE_NOUNS} - GENERIC_ROLES  # (a diplomat can be an envoy)
+    return bool(roles) and not has_role(title, role)
 
 
 def _told_in_headline(verb: Token) -> bool:
