@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from stancetool.extract import doc_to_quotes
 from stancetool.models import Quote
@@ -2268,3 +2268,30 @@ def test_a_role_is_not_someone_the_article_gave_another_role(
     quotes_of: QuotesOf, text: str, opening: str, speaker: str
 ) -> None:
     assert only(quotes_of(text), opening).speaker == speaker
+
+
+def test_adding_after_a_subordinate_clause_belongs_to_the_main_clause(quotes_of: QuotesOf) -> None:
+    text = (
+        '"Our main aim is victory," Marek Nowak wrote after parliament voted to back him, adding, "I will do '
+        'everything possible for the harbour."\n'
+    )
+    assert only(quotes_of(text), "I will do everything").speaker == "Marek Nowak"
+
+
+def test_a_police_rank_is_a_title(nlp: Language) -> None:
+    text = 'Detective Marek Nowak explains, "Two men were involved in a dispute that escalated."\n'
+
+    def rank_in_name(doc: Doc) -> None:  # as the model reads some real reports
+        doc.ents = [Span(doc, 0, 3, label="PERSON")]
+
+    q = only(quotes_despite(nlp, text, rank_in_name), "Two men were involved")
+    assert (q.speaker, q.speaker_title) == ("Marek Nowak", "Detective")
+
+
+def test_a_quotation_alone_after_a_paragraph_about_its_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        '"We are concerned about the harbour," writes Marek Nowak in a letter to the council.\n'
+        "Then the harbour minister, a loyal ally of the mayor, makes a confession.\n"
+        '"To be honest, I worry about the future of the council."\n'
+    )
+    assert only(quotes_of(text), "To be honest").speaker == "Marek Nowak"

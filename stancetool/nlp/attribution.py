@@ -295,6 +295,10 @@ class Attributor:
             and self._paragraphs_between(last.paragraph, cand.paragraph) < FLOAT_REACH
         ):
             return last.speaker, None, kind
+        # `Then the foreign minister makes a confession. ¶ "To be honest, I worry …"`
+        subject = self._previous_sentence_subject(quote, across_paragraphs=True)
+        if subject is not None and subject.name and subject.named:
+            return subject, None, kind
         if len(quote) < MIN_ORPHAN_WORDS:
             return None
         return Speaker(None), None, kind
@@ -384,14 +388,20 @@ class Attributor:
             j -= 1
         return j >= 0 and self.doc[j].lower_ in WORK_NOUNS and is_noun(self.doc[j])
 
-    def _previous_sentence_subject(self, quote: Span) -> Speaker | None:
+    def _previous_sentence_subject(self, quote: Span, across_paragraphs: bool = False) -> Speaker | None:
         """`Ruiz named … as one reason. "The younger people are …"`: the person the sentence before,
-        in the same paragraph, is about."""
+        in the same paragraph (or, across paragraphs, the one just before), is about."""
         sent = self.doc[quote.start].sent
         if sent.start == 0:
             return None
         previous = self.doc[sent.start - 1].sent
-        if self.find.paragraph_of(previous.start_char) != self.find.paragraph_of(quote.start_char):
+        previous_paragraph = self.find.paragraph_of(previous.start_char)
+        paragraph = self.find.paragraph_of(quote.start_char)
+        if previous_paragraph != paragraph and not (
+            across_paragraphs
+            and previous_paragraph == paragraph - 1
+            and previous_paragraph not in self.quoted_paragraphs
+        ):
             return None
         if self.find.inside_quotes(previous.root):
             return None

@@ -264,6 +264,9 @@ class SpeakerFinder:
                     token.dep_ == "ccomp"
                     or _reported(token)
                     or any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "that") for c in token.children)
+                    # `Ruiz wrote … after parliament voted to back him, adding …`: a clause set beside
+                    # the main one by `after`, `when`, `as` … is not the doer either
+                    or (token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children))
                 ):
                     # `X said the plan was dead, adding …`, `… whether Y would agree, saying`: a reported or
                     # subordinate clause is not the doer
