@@ -2295,3 +2295,35 @@ def test_a_quotation_alone_after_a_paragraph_about_its_speaker(quotes_of: Quotes
         '"To be honest, I worry about the future of the council."\n'
     )
     assert only(quotes_of(text), "To be honest").speaker == "Marek Nowak"
+
+
+def test_an_interview_printed_without_tags(quotes_of: QuotesOf) -> None:
+    text = (
+        "Marek Nowak, deputy envoy of the republic to the council, in an interview with journalist Anna "
+        "Holm, spoke about the harbour and the talks.\n"
+        "In your opinion, how likely are new provocations at the harbour?\n"
+        "This should be assessed by our police. I am sure that everything possible is being done.\n"
+        "Do you agree with the mayor about the harbour?\n"
+        "– Yes, I absolutely agree, I wrote about it on my page.\n"
+        "Will there be peace in the region?\n"
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        (
+            "Marek Nowak",
+            "transcript",
+            "This should be assessed by our police. I am sure that everything possible is being done.",
+        ),
+        ("Marek Nowak", "transcript", "Yes, I absolutely agree, I wrote about it on my page."),
+    ]
+
+
+def test_questions_in_an_article_that_is_no_interview_are_no_turns(quotes_of: QuotesOf) -> None:
+    text = (
+        "The council met on Monday to discuss the harbour.\n"
+        "What will happen to the fishing fleet?\n"
+        "Nobody on the council could say.\n"
+        "And who will pay for the new pier?\n"
+        "The budget leaves that open.\n"
+    )
+    assert quotes_of(text) == []

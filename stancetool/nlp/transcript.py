@@ -46,6 +46,8 @@ _ATTRIBUTION = re.compile(
 # A quotation mark inside a paragraph, not opening or closing it (an apostrophe is none).
 _DOUBLE = "".join(sorted(DOUBLE_MARKS))
 _MARKS_INSIDE = re.compile(rf"\S\s*[{re.escape(_DOUBLE)}]\s*\S|\s[‘']\w")
+# An interview printed without tags says so in its first paragraphs.
+INTRODUCTION_PARAGRAPHS = 3
 # Datelines and section heads look like tags; a transcript has several turns.
 MIN_TURNS = 2
 
@@ -126,7 +128,36 @@ def find_turns(text: str, paras: list[Paragraph]) -> list[Turn]:
     answers = [turn for turn in qa if turn.tag == ANSWER]
     if len(answers) >= MIN_TURNS and len(qa) > len(answers):
         turns = sorted(turns + qa, key=lambda turn: turn.start)
+    if not turns:
+        turns = _untagged_interview(text, paras)
     return _with_continuations(text, paras, turns) if len(turns) >= MIN_TURNS else []
+
+
+def _untagged_interview(text: str, paras: list[Paragraph]) -> list[Turn]:
+    """An interview printed without tags (`Ana Ruiz, in an interview with …, spoke about …` ¶ `In your
+    opinion, …?` ¶ `This should be assessed …`): each paragraph that only asks is a question, and the
+    paragraph after it an answer, whose words are those of the person the introduction is about."""
+    opening = " ".join(text[p.start : p.end] for p in paras[:INTRODUCTION_PARAGRAPHS]).lower()
+    if "interview" not in opening:
+        return []
+    turns: list[Turn] = []
+    for para, following in zip(paras[1:], paras[2:], strict=False):
+        if not _asks_only(text, para) or _asks_only(text, following) or _reports_speech(text, following):
+            continue
+        if _MARKS_INSIDE.search(text, following.start, following.end):
+            continue  # the article quoting someone, not an answer
+        turns.append(Turn(para.index, QUESTION, None, para.start, para.end, para.start, True))
+        line = text[following.start : following.end]
+        lead = len(line) - len(line.lstrip("–—- "))  # `– While the offensive …`: a dash marks the turn
+        start = following.start + lead + _skip_directions(line[lead:])
+        turns.append(Turn(following.index, ANSWER, None, start, following.end, following.start, True))
+    return turns if sum(turn.tag == ANSWER for turn in turns) >= MIN_TURNS else []
+
+
+def _asks_only(text: str, para: Paragraph) -> bool:
+    """A paragraph that ends on a question and quotes no one."""
+    line = text[para.start : para.end].rstrip()
+    return line.endswith("?") and not any(mark in line for mark in DOUBLE_MARKS)
 
 
 def _with_continuations(text: str, paras: list[Paragraph], turns: list[Turn]) -> list[Turn]:
@@ -140,8 +171,10 @@ def _with_continuations(text: str, paras: list[Paragraph], turns: list[Turn]) ->
         for para in paras[turn.paragraph + 1 : last]:
             if _reports_speech(text, para):
                 break  # the article's own voice (`"…", says the minister in the interview`)
-            if following is None and _MARKS_INSIDE.search(text, para.start, para.end):
-                break  # after the last turn, a paragraph quoting someone is the article's again
+            if following is None and (
+                _MARKS_INSIDE.search(text, para.start, para.end) or _asks_only(text, para)
+            ):
+                break  # after the last turn, a paragraph quoting someone (or asking) is not the answer
             # (a transcript the article quotes whole re-opens each paragraph with a quotation mark)
             opening = len(text[para.start : para.end]) - len(text[para.start : para.end].lstrip(_MARKS))
             end = para.end - (opening > 0 and text[para.end - 1] in _MARKS)
