@@ -2327,3 +2327,36 @@ def test_questions_in_an_article_that_is_no_interview_are_no_turns(quotes_of: Qu
         "The budget leaves that open.\n"
     )
     assert quotes_of(text) == []
+
+
+def test_according_to_someone_s_count_is_that_person(quotes_of: QuotesOf) -> None:
+    text = (
+        '"This is my eighth trip here," President Marek Nowak told journalists.\n\n'
+        'According to the president\'s count, he and the mayor "have met almost thirty times in six years."\n'
+    )
+    q = only(quotes_of(text), "have met almost")
+    assert (q.speaker, q.speaker_title) == ("Marek Nowak", "president")
+
+
+def test_the_company_is_the_firm_the_article_named(nlp: Language) -> None:
+    text = (
+        "Harbourline Shipping reported a loss for the quarter on Wednesday.\n\n"
+        '"We continued to perform well in our key routes," the company said.\n'
+    )
+
+    def firm(doc: Doc) -> None:
+        doc.ents = [Span(doc, 0, 2, label="ORG")]
+
+    assert only(quotes_despite(nlp, text, firm), "We continued").speaker == "Harbourline Shipping"
+
+
+def test_a_name_the_model_left_unlabelled_whose_family_name_speaks(nlp: Language) -> None:
+    text = (
+        "Xu Wenlong visits the harbour more than any other place, the president revealed.\n\n"
+        '"This is my eighth trip here," Xu told the journalists.\n'
+    )
+
+    def no_entities(doc: Doc) -> None:
+        doc.ents = []
+
+    assert only(quotes_despite(nlp, text, no_entities), "This is my eighth").speaker == "Xu Wenlong"

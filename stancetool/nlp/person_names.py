@@ -77,8 +77,33 @@ def repair_person_names(doc: Doc) -> None:
                 repaired.append(Span(doc, lead.start, lead.end, label="GPE"))
         repaired.append(Span(doc, name.start, name.end, label="PERSON"))
         changed = True
-    if changed:
-        doc.ents = repaired
+    unlabelled = _unlabelled_names(doc, repaired, places, common, speaking)
+    if changed or unlabelled:
+        doc.ents = sorted(repaired + unlabelled, key=lambda span: span.start)
+
+
+def _unlabelled_names(
+    doc: Doc, ents: list[Span], places: set[str], common: set[str], speaking: set[str]
+) -> list[Span]:
+    """`Xi Jinping visits Russia … . "…," Xi told journalists`: a run of name words NER left without any
+    label, one of whose ends speaks alone elsewhere (a family name may come first)."""
+    labelled = {i for ent in ents for i in range(ent.start, ent.end)}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in labelled and _name_word(doc[j]) and doc[j].text not in common:
+            j += 1
+        run = doc[i:j]
+        if (
+            2 <= len(run) <= MAX_NAME_WORDS
+            and (i == 0 or not _name_word(doc[i - 1]) or doc[i - 1].lower_.rstrip(".") in TITLE_WORDS)
+            and (run[0].text in speaking or run[-1].text in speaking)
+            and not any(t.text in places for t in run)
+        ):
+            found.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return found
 
 
 def _surnames_speaking(doc: Doc) -> set[str]:

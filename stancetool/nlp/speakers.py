@@ -30,7 +30,16 @@ from stancetool.nlp.names import (
     split_title,
     without_trailing_verb,
 )
-from stancetool.nlp.people import ROLE_SYNONYMS, Event, Mention, People, Speaker, has_role, honorific
+from stancetool.nlp.people import (
+    REFERENCE_REACH,
+    ROLE_SYNONYMS,
+    Event,
+    Mention,
+    People,
+    Speaker,
+    has_role,
+    honorific,
+)
 from stancetool.nlp.syntax import (
     NON_SPEAKER_ENTITIES,
     SUBJECT_DEPS,
@@ -58,6 +67,8 @@ QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".
 ISSUED_NOUNS = frozenset({"statement", "announcement", "communique", "communiqué", "release", "notice"})
 MAX_SUBJECT_REACH = 30
 TOLD_FORMS = frozenset({"told", "tells"})
+# `the company said` stands for the firm the article is about, whatever its name.
+CORPORATE_NOUNS = frozenset({"company", "firm", "group", "carrier", "airline", "manufacturer", "retailer"})
 # Roles so broad that any named person may hold them.
 GENERIC_ROLES = frozenset(
     "official leader head chief aide expert analyst author diplomat representative envoy".split()
@@ -105,6 +116,9 @@ class SpeakerFinder:
         if verb.lower_ == "according":
             to = self.doc[verb.i + 1]
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None) if obj is not None else None
+            if owner is not None and obj.lower_ not in SPEECH_NOUNS | DOCUMENT_NOUNS:
+                obj = owner  # `according to the Chinese leader's count`: whoever counted
             return self.of_noun(obj, at) if obj is not None else None
         before = self.doc[verb.i - 1] if verb.i > 0 else None
         if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
@@ -503,6 +517,8 @@ class SpeakerFinder:
             return self._role(head, phrase, at)
         if lower in INSTITUTION_NOUNS and is_definite(head):
             named_before = self._institution_named_before(lower, at)
+            if named_before is None and lower in CORPORATE_NOUNS:
+                named_before = self._organisation_subject_before(at)
             if named_before is not None:
                 return named_before  # `the ministry said`: the ministry the article named
         if lower in INSTITUTION_NOUNS:
@@ -601,6 +617,19 @@ class SpeakerFinder:
                 if len(before) == 2 and before[0].ent_type_ in ("GPE", "NORP") and before[1].tag_ == "POS":
                     tokens = [*before, *tokens]  # `Norway's Ministry of Foreign Affairs`
                 return Speaker(phrase_text(tokens))
+        return None
+
+    def _organisation_subject_before(self, at: int) -> Speaker | None:
+        """`Noble maintained that … . "…," the company said`: the organisation a clause nearby was about."""
+        para = self.paragraph_of(at)
+        for ent in reversed(self.ents):
+            if ent.start_char >= at or ent.label_ != "ORG" or self.inside_quotes(ent.root):
+                continue
+            if para - self.paragraph_of(ent.start_char) > REFERENCE_REACH:
+                return None
+            if ent.root.dep_ in SUBJECT_DEPS:
+                found = self.of_noun(ent.root, at)
+                return found if found is not None and found.name and not found.is_person else None
         return None
 
     def _described_subject_before(self, pronoun: Token, at: int) -> Speaker | None:

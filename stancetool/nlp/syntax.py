@@ -50,6 +50,8 @@ def title_text(tokens: list[Token]) -> str | None:
         return None  # an age, a date or a time beside a name (`Ana Ruiz, 63,`, `Ruiz: (01:16)`)
     while tokens and tokens[0].lower_ in ("a", "an", "the"):
         tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS":  # `the Chinese leader's count`: the leader
+        tokens = tokens[:-1]
     # `the president of Russia - Mikhail Metzel/TASS via Getty Images` (a caption's credit), `INTERFAX - NATO
     # Secretary General` (a dateline): of the two sides of a spaced dash, the one naming a role
     cut = next((k for k, t in enumerate(tokens) if k and t.text in DASHES and t.whitespace_), None)
