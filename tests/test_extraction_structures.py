@@ -2360,3 +2360,32 @@ def test_a_name_the_model_left_unlabelled_whose_family_name_speaks(nlp: Language
         doc.ents = []
 
     assert only(quotes_despite(nlp, text, no_entities), "This is my eighth").speaker == "Xu Wenlong"
+
+
+def test_a_statement_published_on_someone_s_channel_is_theirs(quotes_of: QuotesOf) -> None:
+    text = (
+        "Opposition leader Anna Holm left the country in August.\n\n"
+        "A statement published on Holm's Telegram channel said that her aide's \"whereabouts are unknown.\"\n"
+    )
+    assert only(quotes_of(text), "whereabouts are unknown").speaker == "Anna Holm"
+
+
+def test_a_thing_that_would_indicate_something_is_no_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        '"The conflict will reveal whether there is a deeper bond," said Marek Nowak, a harbour expert.\n\n'
+        'He outlined three possible actions that would indicate that "the city has thrown its lot with the '
+        'port."\n'
+    )
+    assert only(quotes_of(text), "the city has thrown").speaker == "Marek Nowak"
+
+
+def test_a_body_that_indicated_something_speaks_rather_than_the_agency_relaying_it(nlp: Language) -> None:
+    text = (
+        "The Harbour Ministry indicated that it is reviewing the note and referred to the republic as a "
+        "«strategic partner of the port,» according to the state news agency.\n"
+    )
+
+    def ministry(doc: Doc) -> None:
+        doc.ents = [Span(doc, 0, 3, label="ORG")]
+
+    assert only(quotes_despite(nlp, text, ministry), "strategic partner").speaker == "Harbour Ministry"

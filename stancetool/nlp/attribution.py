@@ -11,6 +11,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from stancetool.nlp.cues import (
+    DOCUMENT_NOUNS,
+    INSTITUTION_NOUNS,
+    ROLE_NOUNS,
     SCARE_MARKERS,
     SPEECH_NOUNS,
     SPEECH_VERB_FORMS,
@@ -21,7 +24,7 @@ from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
 from stancetool.nlp.names import plain_words
 from stancetool.nlp.people import Event, Speaker, has_role
 from stancetool.nlp.records import QuoteSpan
-from stancetool.nlp.speakers import SpeakerFinder
+from stancetool.nlp.speakers import ISSUED_NOUNS, SpeakerFinder
 from stancetool.nlp.syntax import (
     DASHES,
     coordinated,
@@ -260,7 +263,7 @@ class Attributor:
                 return None  # `the "carried interest" loophole`: a name for the thing, not anyone's words
             verbs = self._governing_verbs(quote)
             someone_else = self._someone_acts(verbs, quote)
-            reported = any(is_speech_verb(verb) for verb in verbs)
+            reported = any(is_speech_verb(verb) and not _describes_a_thing(verb) for verb in verbs)
             if reported:
                 verbs = []  # `voters agreed that Ruiz is in "good health"`: not Ruiz's words
             for verb in verbs:
@@ -504,6 +507,8 @@ class Attributor:
                 if head.i >= quote.start and head.i < quote.end:
                     continue
                 if (is_speech_verb(head) or speech_noun_owner(head)) and not self.find.inside_quotes(head):
+                    if _describes_a_thing(head):
+                        break  # `actions that would indicate that "…"`: no one speaks
                     if best is None or depth < best[0]:
                         best = (depth, head)
                     break
@@ -682,6 +687,19 @@ class Attributor:
         if first is None:
             return cand.start, cand.end
         return first[0].sent.start_char, first[-1].sent.end_char
+
+
+def _describes_a_thing(verb: Token) -> bool:
+    """A speech verb in a relative clause whose subject is a thing that cannot speak (`actions that would
+    indicate …`), unlike a speaker or a document (`a statement which said …`, `Ruiz, who said …`)."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or not is_noun(noun) or is_proper_noun(noun) or noun.ent_type_:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ not in ("that", "which"):
+        return False  # `an explosion that the mayor described as "…"`: the mayor speaks
+    speakers = SPEECH_NOUNS | DOCUMENT_NOUNS | INSTITUTION_NOUNS | ROLE_NOUNS | ISSUED_NOUNS
+    return noun.lower_ not in speakers
 
 
 def _quote_words(text: str) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ reveal suggest testify vow joke quip scoff shout yell exclaim retort muse wonder
 comment call demand accuse criticize criticise blast slam praise pledge maintain allege agree disagree
 conclude propose recommend advise inform announce assure concur express grumble mutter whisper sing
 proclaim reiterate elaborate add clarify counter rebut brand dub label term chant scream dismiss reject
-condemn denounce voice highlight underline underscore recount
+condemn denounce voice highlight underline underscore recount indicate
 """.split()
 
 # Verbs whose complement clause is reported speech without quotation marks (a narrower set: `call` or `praise`

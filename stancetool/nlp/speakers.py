@@ -712,6 +712,21 @@ class SpeakerFinder:
                 ),
                 None,
             )
+        if owner is None:  # `a statement published on Ruiz's Telegram channel`: the channel's owner
+            owner = next(
+                (
+                    poss
+                    for c in noun.children
+                    if c.dep_ == "acl" and c.lower_ in MAKING_VERB_FORMS
+                    for p in c.children
+                    if p.dep_ == "prep" and p.lower_ in ("on", "in")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                    for poss in g.children
+                    if poss.dep_ == "poss" and is_proper_noun(poss)
+                ),
+                None,
+            )
         if owner is not None:
             found = self.of_noun(owner, at)
             return found if found is not None and found.name and found.named else None
