@@ -2389,3 +2389,14 @@ def test_a_body_that_indicated_something_speaks_rather_than_the_agency_relaying_
         doc.ents = [Span(doc, 0, 3, label="ORG")]
 
     assert only(quotes_despite(nlp, text, ministry), "strategic partner").speaker == "Harbour Ministry"
+
+
+def test_the_one_person_given_a_role_far_back_holds_it(quotes_of: QuotesOf) -> None:
+    paragraphs = [
+        "Judge Anna Holm sentenced the former coach Marek Nowak on Tuesday.",
+        *[f"Paragraph {n} of the court report says nothing about anyone in particular." for n in range(10)],
+        "His wife, Ewa, had tears in her eyes.",
+        'The judge acknowledged Nowak\'s "positive work" but said it served only to hide his character.',
+    ]
+    text = "\n".join(paragraphs) + "\n"
+    assert only(quotes_of(text), "positive work").speaker == "Anna Holm"

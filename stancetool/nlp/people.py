@@ -183,18 +183,21 @@ class People:
             return Mention(mention.start, mention.paragraph, full, mention.title, known, True)
         return None
 
-    def person_with_role(self, role: str, at: int) -> Mention | None:
-        """`the Ohio senator` → the person last introduced as `Sen. Ana Ruiz`, nearby."""
+    def person_with_role(self, role: str, at: int, anywhere: bool = True) -> Mention | None:
+        """`the Ohio senator` → the person last introduced as `Sen. Ana Ruiz`, nearby; or, further back, the
+        one person the article gave that role (`Judge John Cleland` ten paragraphs before `the judge`)."""
         para = self.paragraph_of(at)
+        holders: dict[str, Mention] = {}
         for mention in reversed(self.mentions):
-            if mention.start >= at or not mention.title:
+            if mention.start >= at or not mention.title or not has_role(mention.title, role):
                 continue
-            if para - mention.paragraph > 2 * REFERENCE_REACH:
-                break
-            if has_role(mention.title, role):
-                full = self.registry(at).resolve(mention.name) or mention.name
-                return Mention(mention.start, mention.paragraph, full, mention.title, mention.gender, True)
-        return None
+            full = self.registry(at).resolve(mention.name) or mention.name
+            found = Mention(mention.start, mention.paragraph, full, mention.title, mention.gender, True)
+            if para - mention.paragraph <= 2 * REFERENCE_REACH:
+                return found
+            if len(full.split()) >= 2:  # (a surname no full name resolves may be any of a family)
+                holders.setdefault(full, found)
+        return next(iter(holders.values())) if anywhere and len(holders) == 1 else None
 
     def introduced_names(self) -> list[Mention]:
         """Mentions that can introduce a full name: those of two words or more, except a name inside a

@@ -572,11 +572,19 @@ class SpeakerFinder:
             # `South African President Ana Ruiz said … . …, the president said`: the one with that role who
             # has been speaking, rather than another president merely mentioned since
             return Speaker(spoke.name, description, True, spoke.gender)
-        referent = self.people.person_with_role(head.lower_, at)
+        # (`his lawyer` is someone's lawyer, not the one lawyer the article named far back)
+        referent = self.people.person_with_role(head.lower_, at, anywhere=False)
         if referent is None:
             described = self._described_before(head.lower_)
             if described is not None:
                 return described  # `a U.S. official said …. The official added`: the same unnamed source
+            # `Judge Ana Ruiz` ten paragraphs before `the judge`: the one person the article gave the role
+            # (but `his lawyer` is someone's lawyer)
+            owned = any(c.dep_ == "poss" for c in head.children)
+            referent = None if owned else self.people.person_with_role(head.lower_, at)
+            if referent is not None and not fits(referent.title):
+                referent = None
+        if referent is None:
             referent = self.people.recent_person(at, None)
             if (
                 referent is not None
