@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from _pipeline_helpers import quotes_despite
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -36,17 +37,6 @@ def quotes_of(nlp: Language) -> QuotesOf:
         return quotes
 
     return quotes_of
-
-
-def quotes_despite(nlp: Language, text: str, mistake: Callable[[Doc], None]) -> list[Quote]:
-    """The quotations of `text` when the model made `mistake` (forced on purpose: a parse or an entity the
-    model gets wrong on some real sentence), applied as the model's own components finish."""
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        doc = component(doc)
-        if name == "ner":  # the model's last component
-            mistake(doc)
-    return doc_to_quotes(doc, "t.txt", indirect=True)
 
 
 def word(doc: Doc, text: str, nth: int = 0) -> Token:
@@ -2400,3 +2390,21 @@ def test_the_one_person_given_a_role_far_back_holds_it(quotes_of: QuotesOf) -> N
     ]
     text = "\n".join(paragraphs) + "\n"
     assert only(quotes_of(text), "positive work").speaker == "Anna Holm"
+
+
+def test_a_participle_describing_a_noun_tells_no_one_spoke(quotes_of: QuotesOf) -> None:
+    text = (
+        "Tomas Berg is declaring a trade win despite tensions highlighted by a warning from Marek Nowak.\n"
+        "The two leaders met on the sidelines of the summit on Monday.\n"
+        '"Impediments have been removed across a range of industries," he told reporters.\n'
+    )
+    assert only(quotes_of(text), "Impediments have been").speaker == "Tomas Berg"
+
+
+def test_a_minister_of_another_portfolio_is_not_the_foreign_minister(quotes_of: QuotesOf) -> None:
+    text = (
+        "The republic's Minister for Harbours Anna Holm on Friday reiterated that the country would buy "
+        "discounted fuel.\n"
+        'Days before, the country\'s foreign minister denied "pursuing or receiving" any fuel.\n'
+    )
+    assert only(quotes_of(text), "pursuing or receiving").speaker != "Anna Holm"

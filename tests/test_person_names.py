@@ -5,14 +5,11 @@ ones), then checks what the repair and the extractor make of it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from _pipeline_helpers import quotes_despite
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from stancetool.extract import doc_to_quotes
-from stancetool.models import Quote
 from stancetool.nlp.person_names import repair_person_names
 from stancetool.nlp.pipeline import load_pipeline
 
@@ -35,27 +32,20 @@ def labelled(doc: Doc, *entities: tuple[str, str] | tuple[str, str, int]) -> Non
     doc.ents = spans
 
 
-def quotes_with(nlp: Language, text: str, mistake: Callable[[Doc], None]) -> list[Quote]:
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        doc = component(doc)
-        if name == "ner":
-            mistake(doc)
-    return doc_to_quotes(doc, "t.txt", indirect=True)
-
-
 def test_a_name_in_apposition_to_a_role_is_a_person(nlp: Language) -> None:
     text = (
         "The press secretary of the harbour ministry, Oleh Dovhan, stated this on Monday.\n"
         '"We will reopen the port next week," Dovhan said.\n'
     )
-    [quote] = quotes_with(nlp, text, lambda doc: labelled(doc, ("Oleh Dovhan", "ORG"), ("Dovhan", "ORG", 1)))
+    [quote] = quotes_despite(
+        nlp, text, lambda doc: labelled(doc, ("Oleh Dovhan", "ORG"), ("Dovhan", "ORG", 1))
+    )
     assert quote.speaker == "Oleh Dovhan"
 
 
 def test_a_first_name_cut_off_into_an_organisation_joins_the_surname(nlp: Language) -> None:
     text = 'Kremlin aide Yury Orlov said on Monday: "The plan was not discussed."\n'
-    [quote] = quotes_with(
+    [quote] = quotes_despite(
         nlp, text, lambda doc: labelled(doc, ("Kremlin", "ORG"), ("Yury", "ORG"), ("Orlov", "PERSON"))
     )
     assert (quote.speaker, quote.speaker_title) == ("Yury Orlov", "Kremlin aide")
@@ -68,7 +58,7 @@ def test_a_name_whose_surname_speaks_later_is_a_person_without_the_place_joined_
         "Former U.S. Ambassador to Ukraine Bridget Holm announced a bid for Congress on Monday.\n"
         '"My next mission is here at home," Holm wrote. The war in Ukraine goes on.\n'
     )
-    quotes = quotes_with(
+    quotes = quotes_despite(
         nlp, text, lambda doc: labelled(doc, ("Ukraine Bridget Holm", "ORG"), ("Ukraine", "GPE", 1))
     )
     assert [q.speaker for q in quotes if q.kind == "direct"] == ["Bridget Holm"]
@@ -103,7 +93,7 @@ def test_the_repair_leaves_true_people_alone(nlp: Language) -> None:
 
 def test_a_first_name_left_out_of_the_entity_joins_the_surname(nlp: Language) -> None:
     text = 'President of the republic Recep Tayyip Orlov said: "The talks will go on."\n'
-    [quote] = quotes_with(nlp, text, lambda doc: labelled(doc, ("Tayyip Orlov", "PERSON")))
+    [quote] = quotes_despite(nlp, text, lambda doc: labelled(doc, ("Tayyip Orlov", "PERSON")))
     assert quote.speaker == "Recep Tayyip Orlov"
 
 
@@ -112,7 +102,7 @@ def test_a_common_word_before_a_name_is_no_first_name(nlp: Language) -> None:
         'Rival Anna Holm had mocked the complaint, saying it was "not a good night."\n'
         "Her rival did not answer.\n"
     )
-    [quote] = quotes_with(nlp, text, lambda doc: labelled(doc, ("Anna Holm", "PERSON")))
+    [quote] = quotes_despite(nlp, text, lambda doc: labelled(doc, ("Anna Holm", "PERSON")))
     assert quote.speaker == "Anna Holm"
 
 
@@ -128,11 +118,11 @@ def test_a_title_and_place_read_into_the_name_are_left_out(nlp: Language, entity
         "Prime Minister of the Harbour Republic Anna Holm has assured the union of support.\n"
         '"We are with you until the end," Holm wrote.\n'
     )
-    quotes = quotes_with(nlp, text, lambda doc: labelled(doc, (entity, label)))
+    quotes = quotes_despite(nlp, text, lambda doc: labelled(doc, (entity, label)))
     assert {q.speaker for q in quotes} == {"Anna Holm"}
 
 
 def test_a_hyphenated_first_name_stays_whole(nlp: Language) -> None:
     text = 'Jean-Marc Orlov, the foreign minister, said the plan was "a provocation without consequence."\n'
-    [quote] = quotes_with(nlp, text, lambda doc: labelled(doc, ("Jean-Marc Orlov", "ORG")))
+    [quote] = quotes_despite(nlp, text, lambda doc: labelled(doc, ("Jean-Marc Orlov", "ORG")))
     assert quote.speaker == "Jean-Marc Orlov"

@@ -86,6 +86,8 @@ def speech_mentions(doc: Doc, lay: DocLayout, reported: list[Candidate]) -> list
             continue
         if reports_nothing(token):
             continue  # `did not confirm the visit`: no one spoke
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            continue  # `tensions highlighted by a warning from Xi`: a participle describing a noun
         if overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
             continue
         out.append(

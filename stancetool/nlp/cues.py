@@ -73,7 +73,8 @@ TITLE_WORDS = frozenset(
     deputy envoy commissioner congressman congresswoman councilman councilwoman diplomat official officer
     candidate nominee attorney counsel sheriff treasurer economist strategist pollster adviser advisor
     correspondent reporter foreign prime state defense defence interior finance trade national security
-    former acting then detective inspector sergeant constable superintendent trooper witness
+    former acting then detective inspector sergeant constable superintendent trooper witness alderman
+    alderwoman councillor councilor assemblyman assemblywoman
     """.split()
 )
 

@@ -51,7 +51,7 @@ def repair_person_names(doc: Doc) -> None:
     changed = False
     for ent in ents:
         if ent.label_ == "PERSON":
-            person = _without_title_of_place(ent, places)
+            person = _without_title_of_place(ent, places, common)
             first = doc[person.start - 1] if person.start > 0 else None
             if (
                 first is not None
@@ -92,12 +92,12 @@ def _unlabelled_names(
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j not in labelled and _name_word(doc[j]) and doc[j].text not in common:
+        while j < len(doc) and j not in labelled and _name_word(doc[j]) and doc[j].lower_ not in common:
             j += 1
         run = doc[i:j]
         if (
             2 <= len(run) <= MAX_NAME_WORDS
-            and (i == 0 or not _name_word(doc[i - 1]) or doc[i - 1].lower_.rstrip(".") in TITLE_WORDS)
+            and (i == 0 or not _name_word(doc[i - 1]) or doc[i - 1].lower_ in common)
             and (run[0].text in speaking or run[-1].text in speaking)
             and not any(t.text in places for t in run)
         ):
@@ -154,15 +154,16 @@ def _cut_off_first_name(first: Token, person: Span, places: set[str]) -> bool:
     )
 
 
-def _without_title_of_place(ent: Span, places: set[str]) -> Span:
-    """`Prime Minister of the United Kingdom Rishi Sunak` as one PERSON entity: the name at its end."""
+def _without_title_of_place(ent: Span, places: set[str], common: set[str]) -> Span:
+    """`Prime Minister of the United Kingdom Rishi Sunak`, `Minister of State for Petroleum Musadik Malik` as
+    one PERSON entity: the name at its end."""
     doc = ent.doc
     connector = max((t.i for t in ent if t.lower_ in CONNECTORS), default=None)
     if connector is None:
         return ent
     start = connector + 1
-    while start < ent.end and doc[start].lower_ == "the":
-        start += 1
+    while start < ent.end - 2 and (doc[start].lower_ == "the" or doc[start].lower_ in common):
+        start += 1  # (`petroleum`, which the article also writes in lower case, is no name)
     for length in range(ent.end - start - 1, 0, -1):  # the longest place the article names elsewhere
         if doc[start : start + length].text in places:
             start += length

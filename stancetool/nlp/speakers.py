@@ -67,6 +67,10 @@ QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".
 ISSUED_NOUNS = frozenset({"statement", "announcement", "communique", "communiqué", "release", "notice"})
 MAX_SUBJECT_REACH = 30
 TOLD_FORMS = frozenset({"told", "tells"})
+# Words that say which minister or secretary a role is.
+PORTFOLIO_WORDS = frozenset(
+    "foreign defence defense interior finance trade health education justice energy economy prime".split()
+)
 # `the company said` stands for the firm the article is about, whatever its name.
 CORPORATE_NOUNS = frozenset({"company", "firm", "group", "carrier", "airline", "manufacturer", "retailer"})
 # Roles so broad that any named person may hold them.
@@ -549,9 +553,16 @@ class SpeakerFinder:
             t.lower_.replace(".", "") for t in phrase if t.ent_type_ in ("NORP", "GPE") and t.i < head.i
         }
 
+        # `the foreign minister` is not the person introduced as `State Minister for Petroleum`
+        portfolio = {t.lower_ for t in phrase if t.i < head.i and t.lower_ in PORTFOLIO_WORDS}
+
         def fits(title: str | None) -> bool:
             words = set(plain_words(title or ""))
             return not origins or head.lower_ not in words or bool(origins & words)
+
+        def same_portfolio(title: str | None) -> bool:
+            words = set(plain_words(title or ""))
+            return head.lower_ not in words or portfolio <= words
 
         definite = is_definite(head)
         # `the former prime minister`: a role the person held before the one the article gives
@@ -565,6 +576,7 @@ class SpeakerFinder:
                 and e.speaker.name
                 and has_role(e.speaker.title, head.lower_)
                 and fits(e.speaker.title)
+                and same_portfolio(e.speaker.title)
             ),
             None,
         )
@@ -602,13 +614,17 @@ class SpeakerFinder:
                 ),
                 referent,
             )
+        titles = [self.people.role_of(referent.name, at), referent.title] if referent is not None else []
+        titles += [e.speaker.title for e in self.events if referent and e.speaker.name == referent.name]
+        if not all(same_portfolio(title) for title in titles):
+            referent = None
         if referent is not None:
             return Speaker(referent.name, description, True, referent.gender)
         people = {e.speaker.name: e.speaker for e in self.events if e.speaker.is_person and e.speaker.name}
         if len(people) == 1:
             # `the former prime minister stressed`, far from any name: the one person the article has quoted
             (only,) = people.values()
-            if former or not _another_role(only.title, head.lower_):
+            if former or (not _another_role(only.title, head.lower_) and same_portfolio(only.title)):
                 return replace(only, title=description)
         return Speaker(description, named=False, role=head.lower_)
 
