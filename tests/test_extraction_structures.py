@@ -2408,3 +2408,22 @@ def test_a_minister_of_another_portfolio_is_not_the_foreign_minister(quotes_of: 
         'Days before, the country\'s foreign minister denied "pursuing or receiving" any fuel.\n'
     )
     assert only(quotes_of(text), "pursuing or receiving").speaker != "Anna Holm"
+
+
+def test_a_participle_after_a_relative_clause_and_its_comma_is_the_main_clause_s(quotes_of: QuotesOf) -> None:
+    text = (
+        "Sarah Collins took over the harbour board from David Miller in 2011.\n"
+        'She also opened up about the day Miller died, saying it was "sort of the worst day ever".\n'
+    )
+    assert only(quotes_of(text), "sort of the worst").speaker == "Sarah Collins"
+
+
+def test_a_role_before_a_portfolio_and_a_name_is_the_name_s_title(quotes_of: QuotesOf) -> None:
+    text = (
+        "The republic's State Minister for Harbours Anna Holm on Friday reiterated that the port would "
+        "open.\n"
+        "Foreign Minister Marek Nowak told the radio this week that the port would stay closed.\n"
+        "But Holm said the port was ready.\n"
+        '"We are trying for an agreement with the union," the minister said at a press conference.\n'
+    )
+    assert only(quotes_of(text), "We are trying").speaker == "Anna Holm"

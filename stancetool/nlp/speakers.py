@@ -289,10 +289,18 @@ class SpeakerFinder:
                     # `X said the plan was dead, adding …`, `… whether Y would agree, saying`: a reported or
                     # subordinate clause is not the doer
                     continue
-                if token.dep_ in ("relcl", "acl") and any(
-                    c.tag_ in ("WDT", "WP", "WRB") for c in token.children
+                if (
+                    token.dep_ in ("relcl", "acl")
+                    and any(c.tag_ in ("WDT", "WP", "WRB") for c in token.children)
+                    or token.dep_ == "relcl"
+                    and self.doc[token.left_edge.i - 1].text != ","
+                    and not token.left_edge.i <= participle.i <= token.right_edge.i
+                    # (`the laptop she used while helping …`: with no comma between, it is her doing)
+                    and any(t.text == "," for t in self.doc[token.i : participle.i])
                 ):
-                    continue  # `where the team played` describes a noun; the clause's doer is further back
+                    # `where the team played`, `the day Jobs died` describe a noun; the doer is further back
+                    # (`…, China abstained,` misread as describing the noun before the comma is none)
+                    continue
                 subject = self.subject_of(token)
                 if subject is None and token.dep_ == "xcomp":
                     continue  # `Wang declined to say …, saying`: the doer is the one who declined
@@ -859,6 +867,25 @@ class SpeakerFinder:
         described = title_text([t for t in phrase if t.i < appos.left_edge.i and not t.is_punct]) or None
         return replace(found, title=found.title or described)
 
+    def _role_before_place(self, ent: Span) -> str | None:
+        """`State Minister for Petroleum Musadik Malik`, `Ambassador to Ukraine Bridget Brink`: the role the
+        name ends, with the portfolio or place between (`adviser to President Joe Biden` is no title)."""
+        preposition = ent.root.head
+        role = preposition.head
+        if (
+            ent.root.dep_ != "pobj"
+            or preposition.dep_ != "prep"
+            or preposition.lower_ not in ("for", "to", "of")
+        ):
+            return None
+        between = self.doc[preposition.i + 1 : ent.start]
+        if not between or any(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in ROLE_NOUNS for t in between):
+            return None
+        if role.lower_ not in ROLE_NOUNS and role.lower_ not in TITLE_WORDS:
+            return None
+        start = min(t.i for t in self._noun_phrase(role) if t.i <= role.i)
+        return title_text(list(self.doc[start : ent.start]))
+
     def _appositive(self, head: Token, exclude: Span) -> str | None:
         for child in head.children:
             if any(t.text == ":" for t in self.doc[min(head.i, child.i) : max(head.i, child.i)]):
@@ -1005,6 +1032,8 @@ class SpeakerFinder:
             preceding = [self.doc[ent.start - 1].text] if ent.start > 0 else []
             gender = gender_of(title_words + preceding)  # `Ms. Laura Brandt`, where NER leaves out the `Ms.`
             title = " ".join(title_words) or None
+            if title is None:
+                title = self._role_before_place(ent)
             if title is None:
                 before = [t for t in self._noun_phrase(ent.root) if t.i < ent.start]
                 title = title_text(before) or self._appositive(ent.root, ent)
