@@ -2252,6 +2252,12 @@ def test_a_photo_credit_after_a_caption_s_dash_is_no_speaker(quotes_of: QuotesOf
             "It is clear",
             "Anna Holm",
         ),
+        (
+            '"The harbour will not close," Anna Holm, chairman of the harbour council, told the radio.\n'
+            'According to the professor, "more important actors need to decide."\n',
+            "more important actors",
+            "Anna Holm",
+        ),
     ],
 )
 def test_a_role_is_not_someone_the_article_gave_another_role(

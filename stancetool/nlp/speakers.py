@@ -75,7 +75,8 @@ PORTFOLIO_WORDS = frozenset(
 CORPORATE_NOUNS = frozenset({"company", "firm", "group", "carrier", "airline", "manufacturer", "retailer"})
 # Roles so broad that any named person may hold them.
 GENERIC_ROLES = frozenset(
-    "official leader head chief aide expert analyst author diplomat representative envoy".split()
+    """official leader head chief aide expert analyst author diplomat representative envoy professor scholar
+    historian scientist economist researcher fellow commentator activist""".split()
 )
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
