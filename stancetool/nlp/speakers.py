@@ -483,7 +483,11 @@ class SpeakerFinder:
             name_tokens = name_tokens or [head]  # the phrase may leave out the head (a dateline, a comma)
             words = [t.lower_.rstrip(".") for t in name_tokens]
             # (`the Baltic PM`: where the role is from says nothing against its being a role)
-            role_words = [t.lower_.rstrip(".") for t in name_tokens if t.ent_type_ not in ("NORP", "GPE")]
+            role_words = [
+                t.lower_.rstrip(".")
+                for t in name_tokens
+                if t.ent_type_ not in ("NORP", "GPE") and not (t.dep_ == "amod" and t.i < head.i)
+            ]
             if (words[-1] in ROLE_NOUNS or words[-1] in ROLE_SYNONYMS) and (
                 head.text.islower()
                 or all(w in TITLE_WORDS or w in ROLE_NOUNS or w in ROLE_SYNONYMS for w in role_words)
