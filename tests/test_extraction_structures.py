@@ -2437,8 +2437,8 @@ def test_a_role_before_a_portfolio_and_a_name_is_the_name_s_title(quotes_of: Quo
 
 def test_a_role_with_an_adjective_of_origin_in_capitals_is_a_role(quotes_of: QuotesOf) -> None:
     text = (
-        "Prime Minister Tomas Berg said he would travel to the harbour.\n"
+        "Prime Minister Tomas Berg said he would travel.\n"
         "“It is practical,” the PM said on Tuesday.\n"
-        "“I will veto it,” the Slovak PM told the radio.\n"
+        "“I will veto it,” the Slovak PM told RTVS.\n"
     )
     assert only(quotes_of(text), "I will veto it").speaker == "Tomas Berg"
