@@ -2442,3 +2442,21 @@ def test_a_role_with_an_adjective_of_origin_in_capitals_is_a_role(quotes_of: Quo
         "“I will veto it,” the Slovak PM told RTVS.\n"
     )
     assert only(quotes_of(text), "I will veto it").speaker == "Tomas Berg"
+
+
+def test_his_ministry_is_the_ministry_of_a_person_named_by_surname_first(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Li Wenhao met his counterpart on Monday.\n"
+        "Li, who apparently referred to the harbour dispute, told Holm that one country's security could "
+        "not come at the expense of others, his ministry said.\n"
+    )
+
+    def surname_unlabelled(doc: Doc) -> None:  # as the model reads the real sentence
+        names = [
+            doc.char_span(text.index(n), text.index(n) + len(n), label="PERSON")
+            for n in ("Li Wenhao", "Holm")
+        ]
+        doc.ents = [span for span in names if span is not None]
+
+    reported = [q for q in quotes_despite(nlp, text, surname_unlabelled) if q.kind == "indirect"]
+    assert [q.speaker for q in reported] == ["Li Wenhao's ministry"]

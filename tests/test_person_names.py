@@ -126,3 +126,15 @@ def test_a_hyphenated_first_name_stays_whole(nlp: Language) -> None:
     text = 'Jean-Marc Orlov, the foreign minister, said the plan was "a provocation without consequence."\n'
     [quote] = quotes_despite(nlp, text, lambda doc: labelled(doc, ("Jean-Marc Orlov", "ORG")))
     assert quote.speaker == "Jean-Marc Orlov"
+
+
+@pytest.mark.parametrize(("label", "relabelled"), [("NORP", True), ("ORG", True), ("GPE", False)])
+def test_the_surname_of_a_named_person_is_that_person(nlp: Language, label: str, relabelled: bool) -> None:
+    doc = nlp.make_doc("Prime Minister Viktor Halasz spoke. Halasz left early.")
+    for name, component in nlp.pipeline:
+        if name == "stancetool_person_names":
+            break
+        doc = component(doc)
+    labelled(doc, ("Viktor Halasz", "PERSON"), ("Halasz", label, 1))
+    repair_person_names(doc)
+    assert ("Halasz", "PERSON" if relabelled else label) in [(e.text, e.label_) for e in doc.ents]

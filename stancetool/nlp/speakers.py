@@ -543,14 +543,19 @@ class SpeakerFinder:
             if owner is not None:
                 # `Ruiz called Nowak, and afterwards his office said`: the office of the person the sentence
                 # names first
+                registry = self.people.registry(at)
                 first = next(
-                    (t for t in head.sent[: owner.i - head.sent.start] if t.ent_type_ == "PERSON"),
+                    (
+                        t
+                        for t in head.sent[: owner.i - head.sent.start]
+                        if t.ent_type_ == "PERSON"
+                        or (is_proper_noun(t) and " " in (registry.resolve(t.text) or ""))
+                    ),
                     None,
                 )
-                entity = (
-                    self.entity_of[first.i] if first is not None and not self.inside_quotes(first) else None
-                )
-                person = self.of_noun(entity.root, at) if entity is not None else None
+                entity = self.entity_of[first.i] if first is not None else None
+                root = entity.root if entity is not None else first
+                person = self.of_noun(root, at) if root is not None and not self.inside_quotes(root) else None
                 if person is not None and person.name and person.is_person:
                     return Speaker(f"{person.name}'s {head.text}")
         # `the Chinese embassy said` speaks for an institution; `the statement said` for whoever issued it.
