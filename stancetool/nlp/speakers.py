@@ -893,7 +893,7 @@ class SpeakerFinder:
             return None
         if role.lower_ not in ROLE_NOUNS and role.lower_ not in TITLE_WORDS:
             return None
-        start = min(t.i for t in self._noun_phrase(role) if t.i <= role.i)
+        start = min([role.i, *(t.i for t in self._noun_phrase(role) if t.i <= role.i)])
         return title_text(list(self.doc[start : ent.start]))
 
     def _appositive(self, head: Token, exclude: Span) -> str | None:
