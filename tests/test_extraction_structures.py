@@ -2460,3 +2460,11 @@ def test_his_ministry_is_the_ministry_of_a_person_named_by_surname_first(nlp: La
 
     reported = [q for q in quotes_despite(nlp, text, surname_unlabelled) if q.kind == "indirect"]
     assert [q.speaker for q in reported] == ["Li Wenhao's ministry"]
+
+
+def test_a_country_speaks_through_the_minister_whose_report_holds_its_words(quotes_of: QuotesOf) -> None:
+    text = (
+        'Singapore strongly condemns the republic\'s "unprovoked military invasion of a sovereign state", '
+        "Foreign Affairs Minister Vivian Tan said in parliament on Monday.\n"
+    )
+    assert only(quotes_of(text), "unprovoked military").speaker == "Vivian Tan"

@@ -517,6 +517,10 @@ class Attributor:
             best = (0, colon_verb)  # `…, prompting him to write: "…"`: the verb that introduces the words
         if best is not None and passive_without_agent(best[1]):
             return best[1].text, None  # `what is being criticized as "…"`: the clause names no speaker
+        if best is not None:
+            spokesperson = self._speaking_for(best[1], quote)
+            if spokesperson is not None:
+                return spokesperson
         candidates: list[Token] = [best[1]] if best else []
         # 3. Speech verbs (or `according to`) elsewhere in the sentences the quotation touches.
         region = self._region(quote, seg)
@@ -560,6 +564,20 @@ class Attributor:
             if speaker is not None and speaker.name and speaker.named:
                 return trailing.text, speaker
         return None
+
+    def _speaking_for(self, verb: Token, quote: Span) -> tuple[str, Speaker] | None:
+        """`Singapore condemns Russia's "…", Foreign Minister Ana Ruiz said`: a country or a body speaks
+        through the person whose report holds its words."""
+        outer = verb.head
+        if verb.dep_ != "ccomp" or not is_speech_verb(outer) or self.find.inside_quotes(outer):
+            return None
+        inner = self.find.of_verb(verb, quote.start_char, guess_adjacent=False)
+        if inner is None or inner.is_person or not inner.name:
+            return None
+        person = self.find.of_verb(outer, quote.start_char)
+        if person is None or not person.is_person or not person.name:
+            return None
+        return cue_text(outer), person
 
     def _bare_trailing_verb(self, seg: QuotedSegment) -> Token | None:
         """The verb of `NAME VERB [ADVERB].` right after the closing mark, ending the sentence: a verb of any
