@@ -2468,3 +2468,11 @@ def test_a_country_speaks_through_the_minister_whose_report_holds_its_words(quot
         "Foreign Affairs Minister Vivian Tan said in parliament on Monday.\n"
     )
     assert only(quotes_of(text), "unprovoked military").speaker == "Vivian Tan"
+
+
+def test_the_newspaper_is_the_outlet_that_has_been_speaking(quotes_of: QuotesOf) -> None:
+    text = (
+        "As the alliance has been making discord, the bloc is brittle deep inside, the Harbour Times wrote.\n"
+        '"Their efforts to show unity are overshadowed by internal divisions," the newspaper reported.\n'
+    )
+    assert only(quotes_of(text), "Their efforts").speaker == "Harbour Times"

@@ -71,6 +71,8 @@ TOLD_FORMS = frozenset({"told", "tells"})
 PORTFOLIO_WORDS = frozenset(
     "foreign defence defense interior finance trade health education justice energy economy prime".split()
 )
+# `the newspaper reported` stands for the outlet that has been speaking, whatever its name.
+MEDIA_NOUNS = frozenset("newspaper paper daily tabloid outlet magazine website publication".split())
 # `the company said` stands for the firm the article is about, whatever its name.
 CORPORATE_NOUNS = frozenset({"company", "firm", "group", "carrier", "airline", "manufacturer", "retailer"})
 # Roles so broad that any named person may hold them.
@@ -532,6 +534,10 @@ class SpeakerFinder:
                     return issuer  # `"…," the statement continued`: whoever issued it, quoted just before
         if (lower in ROLE_NOUNS or head.text == "PM") and head.tag_ == "NN":
             return self._role(head, phrase, at)
+        if lower in MEDIA_NOUNS and is_definite(head):
+            outlet = self._organisation_that_spoke(at)
+            if outlet is not None:
+                return outlet  # `the Global Times wrote … . "…," the newspaper reported`
         if lower in INSTITUTION_NOUNS and is_definite(head):
             named_before = self._institution_named_before(lower, at)
             if named_before is None and lower in CORPORATE_NOUNS:
@@ -659,6 +665,22 @@ class SpeakerFinder:
                 if len(before) == 2 and before[0].ent_type_ in ("GPE", "NORP") and before[1].tag_ == "POS":
                     tokens = [*before, *tokens]  # `Norway's Ministry of Foreign Affairs`
                 return Speaker(phrase_text(tokens))
+        return None
+
+    def _organisation_that_spoke(self, at: int) -> Speaker | None:
+        """The organisation that spoke last, nearby (`the newspaper` after `the Global Times wrote`)."""
+        para = self.paragraph_of(at)
+        for event in reversed(self.events):
+            if event.start >= at:
+                continue
+            if para - event.paragraph > REFERENCE_REACH:
+                return None
+            speaker = event.speaker
+            if not speaker.name or not speaker.named or speaker.is_person:
+                continue
+            if any(word in INSTITUTION_NOUNS for word in plain_words(speaker.name)):
+                continue  # (a ministry or an embassy is no newspaper)
+            return speaker
         return None
 
     def _organisation_subject_before(self, at: int) -> Speaker | None:
