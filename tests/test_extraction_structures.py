@@ -2476,3 +2476,11 @@ def test_the_newspaper_is_the_outlet_that_has_been_speaking(quotes_of: QuotesOf)
         '"Their efforts to show unity are overshadowed by internal divisions," the newspaper reported.\n'
     )
     assert only(quotes_of(text), "Their efforts").speaker == "Harbour Times"
+
+
+def test_a_dateline_with_the_agency_and_a_colon_is_no_speaker(quotes_of: QuotesOf) -> None:
+    text = (
+        "KABUL (Harbour Agency): The foreign minister, who arrived on Sunday night, says he will hold talks "
+        "with the president today.\n"
+    )
+    assert all(q.speaker != "KABUL" for q in quotes_of(text))

@@ -138,3 +138,14 @@ def test_the_surname_of_a_named_person_is_that_person(nlp: Language, label: str,
     labelled(doc, ("Viktor Halasz", "PERSON"), ("Halasz", label, 1))
     repair_person_names(doc)
     assert ("Halasz", "PERSON" if relabelled else label) in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_surname_left_out_of_the_entity_joins_it(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Seyed Abbas Ranjbari, who arrived on Sunday night, met the president.\n"
+        'Speaking to the media upon arrival, he said: "Our two countries share common concerns."\n'
+    )
+    [quote] = quotes_despite(
+        nlp, text, lambda doc: labelled(doc, ("Seyed Abbas", "PERSON"), ("Ranjbari", "GPE"))
+    )
+    assert quote.speaker == "Seyed Abbas Ranjbari"

@@ -51,7 +51,10 @@ def repair_person_names(doc: Doc) -> None:
     changed = False
     # `Viktor Orbán said … . Orbán(NORP) told …`: the surname of someone the article names
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2}
+    skip_next = -1
     for ent in ents:
+        if ent.start == skip_next:
+            continue  # taken into the name before it
         if len(ent) == 1 and ent.text in surnames and _known_surname_mislabelled(ent, speaking):
             repaired.append(Span(doc, ent.start, ent.end, label="PERSON"))
             changed = True
@@ -70,6 +73,10 @@ def repair_person_names(doc: Doc) -> None:
                     if first.i > previous.start:
                         repaired.append(Span(doc, previous.start, first.i, label=previous.label_))
                 person = Span(doc, first.i, person.end, label="PERSON")
+            following = doc[person.end] if person.end < len(doc) else None
+            if following is not None and _cut_off_surname(following, person, common):
+                person = Span(doc, person.start, person.end + 1, label="PERSON")
+                skip_next = following.i  # `Seyed Abbas(PERSON) Araghchi(GPE)`: the surname read as a place
             changed = changed or (person.start, person.end) != (ent.start, ent.end)
             repaired.append(person)
             continue
@@ -164,6 +171,18 @@ def _cut_off_first_name(first: Token, person: Span, places: set[str]) -> bool:
         and first.dep_ == "compound"
         and person.start <= first.head.i < person.end
     )
+
+
+def _cut_off_surname(last: Token, person: Span, common: set[str]) -> bool:
+    """`Araghchi` of `Seyed Abbas Araghchi`, left out of the PERSON entity or read as a place: a name word
+    right after it that the entity's words depend on."""
+    if last.ent_type_ == "PERSON" or (last.ent_iob_ == "I") or last.lower_ in common:
+        return False
+    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if last.ent_type_ and following is not None and following.ent_iob_ == "I":
+        return False  # the first word of a longer entity of its own
+    compounds = [t for t in person if t.dep_ == "compound"]
+    return _name_word(last) and bool(compounds) and all(t.head.i == last.i for t in compounds)
 
 
 def _without_title_of_place(ent: Span, places: set[str], common: set[str]) -> Span:

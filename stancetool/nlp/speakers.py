@@ -60,7 +60,7 @@ from stancetool.nlp.transcript import is_answer, is_unidentified
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DATELINE = re.compile(
-    r"[A-Z][A-Z .'/-]*(?:, [A-Z][\w .'-]*)?(?:(?: \([\w .]+\))? ?(?:—|–|--| - )| \([^()\n]{2,80}\) )"
+    r"[A-Z][A-Z .'/-]*(?:, [A-Z][\w .'-]*)?(?:(?: \([\w .]+\))? ?(?:—|–|--| - )| \([^()\n]{2,80}\):? )"
 )
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 # What an institution issues, which speaks for it: `"…," the statement continued`.
