@@ -155,8 +155,12 @@ def _words(span: Span) -> list[Token]:
     return [t for t in span if t.tag_ != "HYPH"]
 
 
-def _hyphenated(span: Span) -> bool:
-    return any(t.tag_ == "HYPH" for t in span)
+def _name_at_end(span: Span) -> Span:
+    """The name that ends a run too long to be one (`the United Kingdom Rishi Sunak`: a place of two words,
+    then the name), or the run itself; a hyphenated name (`Jean-Marc Ayrault`) is counted by its words."""
+    if len(_words(span)) > MAX_NAME_WORDS and not any(t.tag_ == "HYPH" for t in span):
+        return span[-2:]
+    return span
 
 
 def _cut_off_first_name(first: Token, person: Span, places: set[str]) -> bool:
@@ -199,9 +203,7 @@ def _without_title_of_place(ent: Span, places: set[str], common: set[str]) -> Sp
         if doc[start : start + length].text in places:
             start += length
             break
-    if len(_words(doc[start : ent.end])) > MAX_NAME_WORDS and not _hyphenated(doc[start : ent.end]):
-        start = ent.end - 2  # (`the United Kingdom Rishi Sunak`: a place of two words, then the name)
-    name = doc[start : ent.end]
+    name = _name_at_end(doc[start : ent.end])
     if not 2 <= len(_words(name)) <= MAX_NAME_WORDS or not all(_name_word(t) for t in _words(name)):
         return ent
     return Span(doc, name.start, name.end, label="PERSON")
@@ -218,9 +220,7 @@ def _mislabelled_name(ent: Span, places: set[str], speaking: set[str]) -> Span |
         or doc[start].lower_.rstrip(".") in TITLE_WORDS
     ):
         start += 1
-    if len(_words(doc[start : ent.end])) > MAX_NAME_WORDS and not _hyphenated(doc[start : ent.end]):
-        start = ent.end - 2  # (`the United Kingdom Rishi Sunak`: a place of two words, then the name)
-    name = doc[start : ent.end]
+    name = _name_at_end(doc[start : ent.end])
     if not 2 <= len(_words(name)) <= MAX_NAME_WORDS:
         return None
     if not all(_name_word(t) for t in _words(name)) or any(t.text in places for t in name):

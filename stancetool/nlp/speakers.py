@@ -608,7 +608,6 @@ class SpeakerFinder:
             # `South African President Ana Ruiz said … . …, the president said`: the one with that role who
             # has been speaking, rather than another president merely mentioned since
             return Speaker(spoke.name, description, True, spoke.gender)
-        # (`his lawyer` is someone's lawyer, not the one lawyer the article named far back)
         referent = self.people.person_with_role(head.lower_, at, anywhere=False)
         if referent is None:
             described = self._described_before(head.lower_)
@@ -638,12 +637,11 @@ class SpeakerFinder:
                 ),
                 referent,
             )
-        titles = [self.people.role_of(referent.name, at), referent.title] if referent is not None else []
-        titles += [e.speaker.title for e in self.events if referent and e.speaker.name == referent.name]
-        if not all(same_portfolio(title) for title in titles):
-            referent = None
         if referent is not None:
-            return Speaker(referent.name, description, True, referent.gender)
+            titles = [self.people.role_of(referent.name, at), referent.title]
+            titles += [e.speaker.title for e in self.events if e.speaker.name == referent.name]
+            if all(same_portfolio(title) for title in titles):
+                return Speaker(referent.name, description, True, referent.gender)
         people = {e.speaker.name: e.speaker for e in self.events if e.speaker.is_person and e.speaker.name}
         if len(people) == 1:
             # `the former prime minister stressed`, far from any name: the one person the article has quoted
