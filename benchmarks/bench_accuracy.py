@@ -7,9 +7,17 @@ with and without indirect speech (`--no-indirect`), printing the scorer's line f
 precision, speaker accuracy and end-to-end F1. The data stays in ../shared; nothing is copied here.
 
 It then audits the scorer's misses (printed below the figures, never mixed into them):
-- "false positives inside a longer gold content": predictions whose words lie (>= 60 %) inside one gold
-  attribution of the same article but which the scorer refuses because that gold content, all its quoted
-  pieces joined, is more than 4x + 8 tokens longer (one quotation of a source quoted in several pieces);
+- "false positives inside a gold attribution's content": predictions whose words lie (>= 60 %) inside the
+  content of one gold attribution of the same article (in the annotator's file the scorer reads), which the
+  scorer refuses all the same, counted by why:
+  - a piece of a longer gold quotation: that content, all its quoted pieces joined, is more than 4x + 8
+    tokens longer (one quotation of a source quoted in several pieces);
+  - the second content of a split attribution (`Content2` in the brat file), which the scorer never reads;
+  - a quotation marked by two apostrophes (`''…''`): the scorer does not take them for quotation marks, and
+    its tokens keep them (`''that`), so the words no longer match;
+  - a content whose quotation marks the scorer pairs otherwise: it keeps only the quoted words it finds (a
+    phrase quoted inside reported speech, a nested or unclosed mark) and drops the rest of the content;
+  - a content the annotator cut around an aside, or (other) a piece of a longer unquoted content;
 - "speaker misses whose predicted name is in the gold source": the scorer keys a gold source by its last
   capitalised word before any comma (`Representative Charles B. Rangel of New York` is keyed `York`), so a
   right name can count as wrong;
@@ -67,15 +75,54 @@ def main() -> None:
     print(f"quotes files in {out_dir}")
 
 
+# Why the scorer refused a prediction that lies inside a gold attribution, in the order they are tested.
+PIECE = "a piece of a longer gold quotation"
+SECOND_CONTENT = "the second content of a split attribution (Content2), which the scorer skips"
+APOSTROPHE_MARKS = "a quotation marked by two apostrophes (''…''), whose words the scorer reads with them"
+QUOTED_PHRASE = (
+    "a content whose quotation marks the scorer pairs otherwise (a phrase quoted inside reported speech, "
+    "a nested or unclosed mark): it keeps only what it takes for the quoted words"
+)
+CUT_CONTENT = "a content the annotator cut around an aside"
+LONGER_CONTENT = "a piece of a longer gold content"
+
+
+def read_contents(ann: Path, text: str) -> list[tuple[str, str, int]]:
+    """Every content of every attribution in a brat file: (relation key, words as written, span count)."""
+    spans: dict[str, tuple[str, int]] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3 and parts[0].startswith("T"):
+            label, offsets = parts[1].split(" ", 1)
+            pieces = [tuple(map(int, piece.split())) for piece in offsets.split(";")]
+            if label == "Content":
+                spans[parts[0]] = (" ".join(text[a:b] for a, b in pieces), len(pieces))
+        elif len(parts) >= 2 and parts[0].startswith("E"):
+            relations.append(dict(item.split(":", 1) for item in parts[1].split()[1:]))
+    return [
+        (key, *spans[target])
+        for relation in relations
+        for key, target in relation.items()
+        if key.startswith("Content") and target in spans
+    ]
+
+
 def audit(scorer: str, dev: str, predictions: Path, scored: str) -> str:
     sys.path.insert(0, str(Path(scorer).parent))
-    from eval_polnear import load_gold, stem  # the scorer's own reading of the gold data
+    from eval_polnear import QSEG, load_gold, stem  # the scorer's own reading of the gold data
     from eval_quotes import norm_tokens, overlap
 
-    _texts, gold = load_gold(dev)
+    texts, gold = load_gold(dev)
     by_article = collections.defaultdict(list)
     for article, text, source, _quoted in gold:
         by_article[article].append((text, source))
+    annotator_files = collections.defaultdict(list)
+    for ann in Path(dev, "attributions").glob("*.ann"):
+        annotator_files[ann.stem.rsplit("_", 1)[0]].append(ann)
+    contents = {  # the scorer reads the first annotator's file of each article, and so does the audit
+        article: read_contents(sorted(files)[0], texts[article]) for article, files in annotator_files.items()
+    }
 
     def inside(words: list[str], content: str) -> bool:
         pool = collections.Counter(norm_tokens(content))
@@ -85,17 +132,34 @@ def audit(scorer: str, dev: str, predictions: Path, scored: str) -> str:
                 hits, pool[word] = hits + 1, pool[word] - 1
         return bool(words) and hits / len(words) >= 0.6
 
-    false_positives = inside_longer = 0
-    for line in predictions.read_text(encoding="utf-8").splitlines():
+    def why_refused(words: list[str], article: str) -> str | None:
+        if any(inside(words, gold_text) for gold_text, _ in by_article[article]):
+            return PIECE
+        for key, written, span_count in contents.get(article, []):
+            if not inside(words, written.replace("''", '"')):
+                continue
+            if key != "Content":
+                return SECOND_CONTENT
+            if "''" in written:
+                return APOSTROPHE_MARKS
+            if QSEG.findall(written):
+                return QUOTED_PHRASE
+            return CUT_CONTENT if span_count > 1 else LONGER_CONTENT
+        return None
+
+    false_positives = 0
+    refused: collections.Counter[str] = collections.Counter()
+    lines = predictions.read_text(encoding="utf-8").splitlines()
+    for line in lines:
         quote = json.loads(line)
-        contents = by_article[stem(quote["doc_id"])]
-        if any(overlap(quote["text"], content) >= 0.6 for content, _ in contents):
+        article = stem(quote["doc_id"])
+        if any(overlap(quote["text"], text) >= 0.6 for text, _ in by_article[article]):
             continue
         false_positives += 1
-        words = norm_tokens(quote["text"])
-        inside_longer += any(inside(words, content) for content, _ in contents)
+        reason = why_refused(norm_tokens(quote["text"]), article)
+        if reason is not None:
+            refused[reason] += 1
 
-    prediction_count = len(predictions.read_text(encoding="utf-8").splitlines())
     speaker_misses = named_in_source = 0
     for line in scored.splitlines():
         if not line.startswith("SPK "):
@@ -109,13 +173,15 @@ def audit(scorer: str, dev: str, predictions: Path, scored: str) -> str:
         named_in_source += bool(name) and all(word in source_words for word in name)
     summary = scored.strip().splitlines()[-1]
     named = int(summary.split("(on ")[1].split()[0])
-    right = prediction_count - false_positives + inside_longer
-    precision = right / prediction_count if prediction_count else 0.0
+    inside_gold = sum(refused.values())
+    precision = (len(lines) - false_positives + inside_gold) / len(lines) if lines else 0.0
     speaker = (named - speaker_misses + named_in_source) / named if named else 0.0
+    reasons = "".join(f"\n    {count:3d}  {reason}" for reason, count in refused.most_common())
     return (
-        f"{inside_longer} of {false_positives} false positives lie inside a longer gold content; "
-        f"{named_in_source} of {speaker_misses} speaker misses name someone the gold source names; "
-        f"counting those as right: precision {precision:.3f}, speaker accuracy {speaker:.3f}"
+        f"{inside_gold} of {false_positives} false positives lie inside a gold attribution's content:"
+        f"{reasons}\n"
+        f"  {named_in_source} of {speaker_misses} speaker misses name someone the gold source names\n"
+        f"  counting those as right: precision {precision:.3f}, speaker accuracy {speaker:.3f}"
     )
 
 
