@@ -2484,3 +2484,22 @@ def test_a_dateline_with_the_agency_and_a_colon_is_no_speaker(quotes_of: QuotesO
         "with the president today.\n"
     )
     assert all(q.speaker != "KABUL" for q in quotes_of(text))
+
+
+def test_a_noun_of_speech_with_its_owner_before_a_colon_names_whose_words_follow(quotes_of: QuotesOf) -> None:
+    text = (
+        "The former mayor Marek Nowak said on Monday that he would resign.\n"
+        "Reporter Anna Kowalska posted a screenshot of what she said was Nowak's message:\n"
+        "\u201cI am leaving office with my head held high. I am an honest man.\u201d\n"
+    )
+    quote = only(quotes_of(text), "I am leaving office")
+    assert (quote.speaker, quote.cue) == ("Marek Nowak", "message")
+
+
+def test_a_speech_verb_before_a_colon_stays_the_cue_of_the_same_owner(quotes_of: QuotesOf) -> None:
+    text = (
+        "The ministry protested against the ambassador Tom Reyes's remarks, prompting him to write in his "
+        'Twitter message: "Still learning the craft of speaking more diplomatically."\n'
+    )
+    quote = only(quotes_of(text), "Still learning")
+    assert (quote.speaker, quote.cue) == ("Tom Reyes", "write")

@@ -512,7 +512,15 @@ class Attributor:
                     if best is None or depth < best[0]:
                         best = (depth, head)
                     break
-        colon_verb = self._speech_verb_before_colon(seg) if self._after_colon(seg.open_mark) else None
+        after_colon = self._after_colon(seg.open_mark)
+        owned = self._owned_words_before_colon(seg, quote) if after_colon else None
+        colon_verb = self._speech_verb_before_colon(seg) if after_colon else None
+        if owned is not None:
+            by_verb = self.find.of_verb(colon_verb, quote.start_char) if colon_verb is not None else None
+            if by_verb is None or by_verb.name != owned[1].name:
+                # `… what she said was Yermak's message: "…"`: the words are the message's owner's (but
+                # `prompting him to write in his message:` keeps its verb)
+                return owned
         if colon_verb is not None:
             best = (0, colon_verb)  # `…, prompting him to write: "…"`: the verb that introduces the words
         if best is not None and passive_without_agent(best[1]):
@@ -604,6 +612,22 @@ class Attributor:
         if not subject or not (subject[-1].tag_ == "PRP" or is_proper_noun(subject[-1])):
             return None
         return verb
+
+    def _owned_words_before_colon(self, seg: QuotedSegment, quote: Span) -> tuple[str, Speaker] | None:
+        """`Read Nowak's statement:`, `what she said was Yermak's message:`: a noun of speech with its owner,
+        right before the colon, says whose the quoted words are."""
+        colon = self.text.rindex(":", 0, seg.open_mark)
+        mark = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if mark is None or mark.start == 0:
+            return None
+        noun = self.doc[mark.start - 1]
+        owner = speech_noun_owner(noun)
+        if owner is None or self.find.inside_quotes(owner):
+            return None
+        speaker = self.find.of_noun(owner, quote.start_char)
+        if speaker is None or not speaker.name or not speaker.named:
+            return None
+        return noun.text, speaker
 
     def _speech_verb_before_colon(self, seg: QuotedSegment) -> Token | None:
         """The last speech verb of the clause that a colon before the quotation ends."""
