@@ -2503,3 +2503,26 @@ def test_a_speech_verb_before_a_colon_stays_the_cue_of_the_same_owner(quotes_of:
     )
     quote = only(quotes_of(text), "Still learning")
     assert (quote.speaker, quote.cue) == ("Tom Reyes", "write")
+
+
+def test_a_quotation_opening_a_headline_is_the_speaker_s_who_reports_after_it(quotes_of: QuotesOf) -> None:
+    text = (
+        "\u2018Why would I talk to traitors?\u2019 Aldovian leader Petar Varga says he will meet "
+        "the opposition\n"
+        "\n"
+        "President Petar Varga said on Tuesday that he was open to a dialogue.\n"
+    )
+    assert only(quotes_of(text), "Why would I").speaker == "Petar Varga"
+
+
+def test_a_view_expressed_with_a_that_clause_is_reported_speech(quotes_of: QuotesOf) -> None:
+    text = (
+        "Aldovian Foreign Minister Ivan Petrov arrived in Berlin on Friday.\n"
+        "The Aldovian foreign minister expressed regret that Chancellor Tom Reyes did not give much time to "
+        'their meeting. "I appreciate gestures, but we need weapons," he said.\n'
+        "The mayor voiced concerns that were raised by residents last year.\n"
+    )
+    quotes = quotes_of(text)
+    reported = [(q.text, q.cue) for q in quotes if q.kind == "indirect"]
+    assert reported == [("Chancellor Tom Reyes did not give much time to their meeting", "expressed")]
+    assert only(quotes, "I appreciate").speaker == "Ivan Petrov"

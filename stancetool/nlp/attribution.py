@@ -675,9 +675,10 @@ class Attributor:
                 verb = (
                     first_verb if first_verb is not None and first_verb.lower_ in SPEECH_VERB_FORMS else None
                 )
-                # `…?" Ruiz said, looking …`, not `…" Russia insisted that …`, which reports its own words.
+                # `…?" Ruiz said, looking …`, not `…" Russia insisted that …`, which reports its own words,
+                # except in a headline (`'Why talk to traitors?' Lukashenko says he will meet the opposition`)
                 bare = verb is not None and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
-                if verb is not None and (unfinished or bare):
+                if verb is not None and (unfinished or bare or self._opens_headline(seg)):
                     end = nxt.end
         para = self.find.paragraph_of(seg.start)
         colon_sentence = start < first.start
@@ -686,6 +687,12 @@ class Attributor:
             for t in doc[start:end]
             if self.find.paragraph_of(t.idx) == para or (colon_sentence and t.i < first.start)
         ]
+
+    def _opens_headline(self, seg: QuotedSegment) -> bool:
+        """Whether the quotation opens a headline: a paragraph of one line that ends without a full stop."""
+        para = self.lay.paras[self.find.paragraph_of(seg.start)]
+        line = self.text[para.start : para.end].strip()
+        return seg.open_mark <= para.start + 1 and not line.endswith((".", "!", "?", "…", '"', "”", "’", ":"))
 
     def _dash_attribution(self, seg: QuotedSegment) -> tuple[str, Speaker | None] | None:
         if seg.close_mark is None:

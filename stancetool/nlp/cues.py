@@ -56,6 +56,14 @@ def _forms(verb: str) -> set[str]:
 
 
 SPEECH_VERB_FORMS: frozenset[str] = frozenset(f for v in _SPEECH_VERBS for f in _forms(v))
+# `expressed hope that …`, `voiced concern that …`: a view stated, whose clause is reported speech.
+EXPRESSING_VERB_FORMS: frozenset[str] = frozenset(f for v in ("express", "voice") for f in _forms(v))
+EXPRESSED_VIEW_NOUNS = frozenset(
+    """
+hope hopes concern concerns regret regrets confidence belief conviction fear fears satisfaction surprise
+doubt doubts disappointment optimism certainty view opinion
+""".split()
+)
 # Speech verbs whose object is the one spoken to (`told reporters`, `warned voters`), not what was said.
 ADDRESSING_VERB_FORMS: frozenset[str] = frozenset(
     f for v in "tell assure inform warn caution urge advise ask".split() for f in _forms(v)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from stancetool.nlp.cues import ADDRESSING_VERB_FORMS, INDIRECT_VERB_FORMS, SPEECH_VERB_FORMS
+from stancetool.nlp.cues import (
+    ADDRESSING_VERB_FORMS,
+    EXPRESSED_VIEW_NOUNS,
+    EXPRESSING_VERB_FORMS,
+    INDIRECT_VERB_FORMS,
+    SPEECH_VERB_FORMS,
+)
 from stancetool.nlp.layout import MIN_QUOTE_WORDS, Candidate, DocLayout, overlaps, quoted_words
 from stancetool.nlp.marks import QuotedSegment, paragraph_of
 
@@ -38,11 +44,16 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
                     Candidate(found.start_char, found.end_char, "indirect", paragraph, cue_token=token)
                 )
             continue
-        if not (token.lower_ in INDIRECT_VERB_FORMS or _points_out(token)) or not token.tag_.startswith("VB"):
+        expressed = _expressed_view(token)
+        if not (token.lower_ in INDIRECT_VERB_FORMS or _points_out(token) or expressed is not None):
             continue
-        if overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
+        if not token.tag_.startswith("VB") or overlaps(token.idx, token.idx + len(token), lay.quoted_chars):
             continue
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or _misparsed_complement(token)
+        clause = (
+            next((c for c in token.children if c.dep_ == "ccomp"), None)
+            or _misparsed_complement(token)
+            or expressed
+        )
         reported = None
         if clause is None:
             reported = _before_trailing_conjunct(doc, token)
@@ -116,6 +127,22 @@ def _before_trailing_conjunct(doc: Doc, verb: Token) -> Span | None:
         start += 1
     end = subject.left_edge.i - 1
     return doc[start:end] if end > start else None
+
+
+def _expressed_view(verb: Token) -> Token | None:
+    """`Wang expressed hope that the sides would meet`, `voiced concern that …`: the clause of the view
+    stated (not a relative clause: `concerns that were raised by voters`)."""
+    if verb.lower_ not in EXPRESSING_VERB_FORMS:
+        return None
+    for noun in verb.children:
+        if noun.dep_ != "dobj" or noun.lower_ not in EXPRESSED_VIEW_NOUNS:
+            continue
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            ):
+                return clause
+    return None
 
 
 def _points_out(verb: Token) -> bool:
