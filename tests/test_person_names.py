@@ -149,3 +149,18 @@ def test_a_surname_left_out_of_the_entity_joins_it(nlp: Language) -> None:
         nlp, text, lambda doc: labelled(doc, ("Seyed Abbas", "PERSON"), ("Ranjbari", "GPE"))
     )
     assert quote.speaker == "Seyed Abbas Ranjbari"
+
+
+def test_a_surname_read_as_an_organisation_is_a_person_once_the_full_name_is_repaired(nlp: Language) -> None:
+    text = (
+        "Pep Lorca enjoyed the result but not the performance.\n"
+        "A penalty was retaken after Marco Tessi was spotted encroaching.\n"
+        "Lorca has been on the wrong end of such decisions before.\n"
+        'He said: "We have to be strong after a game like this."\n'
+    )
+    [quote] = quotes_despite(
+        nlp,
+        text,
+        lambda doc: labelled(doc, ("Lorca", "PERSON"), ("Marco Tessi", "PERSON"), ("Lorca", "ORG", 1)),
+    )
+    assert quote.speaker == "Pep Lorca"

@@ -49,16 +49,10 @@ def repair_person_names(doc: Doc) -> None:
     speaking = _surnames_speaking(doc)
     repaired: list[Span] = []
     changed = False
-    # `Viktor Orbán said … . Orbán(NORP) told …`: the surname of someone the article names
-    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2}
     skip_next = -1
     for ent in ents:
         if ent.start == skip_next:
             continue  # taken into the name before it
-        if len(ent) == 1 and ent.text in surnames and _known_surname_mislabelled(ent, speaking):
-            repaired.append(Span(doc, ent.start, ent.end, label="PERSON"))
-            changed = True
-            continue
         if ent.label_ == "PERSON":
             person = _without_title_of_place(ent, places, common)
             first = doc[person.start - 1] if person.start > 0 else None
@@ -91,8 +85,16 @@ def repair_person_names(doc: Doc) -> None:
         repaired.append(Span(doc, name.start, name.end, label="PERSON"))
         changed = True
     unlabelled = _unlabelled_names(doc, repaired, places, common, speaking)
+    names = repaired + unlabelled
+    # `Viktor Orbán said … . Orbán(NORP) told …`: the surname of someone the article names (by the names as
+    # repaired: `Pep(no label) Guardiola` makes a later `Guardiola(ORG)` a person)
+    surnames = {e[-1].text for e in names if e.label_ == "PERSON" and len(e) >= 2}
+    for k, ent in enumerate(names):
+        if len(ent) == 1 and ent.text in surnames and _known_surname_mislabelled(ent, speaking):
+            names[k] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
     if changed or unlabelled:
-        doc.ents = sorted(repaired + unlabelled, key=lambda span: span.start)
+        doc.ents = sorted(names, key=lambda span: span.start)
 
 
 def _known_surname_mislabelled(ent: Span, speaking: set[str]) -> bool:
