@@ -2526,3 +2526,21 @@ def test_a_view_expressed_with_a_that_clause_is_reported_speech(quotes_of: Quote
     reported = [(q.text, q.cue) for q in quotes if q.kind == "indirect"]
     assert reported == [("Chancellor Tom Reyes did not give much time to their meeting", "expressed")]
     assert only(quotes, "I appreciate").speaker == "Ivan Petrov"
+
+
+def test_the_subject_of_a_report_holding_a_quotation_is_no_antecedent(quotes_of: QuotesOf) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Orlov answered questions on Monday. Dmitry Orlov said that the Kremlin has "
+        'no interest in getting to the bottom of why Ana Varga was labeled a "foreign agent," and is more '
+        'concerned with enforcement of the law. He also said that the loss of any outlet "would not be felt '
+        'strongly."\n'
+    )
+    assert only(quotes_of(text), "would not be felt").speaker == "Dmitry Orlov"
+
+
+def test_quoted_words_before_a_noun_of_speech_judge_the_words_of_its_owner(quotes_of: QuotesOf) -> None:
+    text = (
+        "Foreign ministry spokesperson Lin Tao told a news conference on Monday that the post was a response "
+        'to Prime Minister Ana Varga\'s "wrongful and dangerous" remarks on the strait.\n'
+    )
+    assert only(quotes_of(text), "wrongful and dangerous").speaker == "Lin Tao"

@@ -79,7 +79,11 @@ class Attributor:
     def attribute(self, candidates: list[Candidate]) -> list[QuoteSpan]:
         """The quotations among `candidates` (in reading order), attributed."""
         self.reported = [(c.start, c.end) for c in candidates if c.kind == "indirect"]
-        self.find.people.leave_out_reported_subjects(self.reported)
+        # (a report that holds a quotation is no candidate itself, but its subject is no antecedent either)
+        self.find.people.leave_out_reported_subjects(
+            [(c.start, c.end) for c in candidates if c.kind in ("indirect", "report")]
+        )
+        candidates = [c for c in candidates if c.kind != "report"]
         introductions = self._introductions()
         spans: list[QuoteSpan] = []
         for cand in candidates:
@@ -503,9 +507,11 @@ class Attributor:
         for token in quote:
             head, depth = token, 0
             while head.head.i != head.i and depth < 8:
-                head, depth = head.head, depth + 1
+                child, head, depth = head, head.head, depth + 1
                 if head.i >= quote.start and head.i < quote.end:
                     continue
+                if _judges_the_words(child, head):
+                    break  # `Ruiz's "wrongful and dangerous" remarks`: someone else's verdict on her words
                 if (is_speech_verb(head) or speech_noun_owner(head)) and not self.find.inside_quotes(head):
                     if _describes_a_thing(head):
                         break  # `actions that would indicate that "…"`: no one speaks
@@ -736,6 +742,16 @@ class Attributor:
         if first is None:
             return cand.start, cand.end
         return first[0].sent.start_char, first[-1].sent.end_char
+
+
+def _judges_the_words(modifier: Token, noun: Token) -> bool:
+    """Whether quoted words modify a noun of speech from before it (`her "wrongful" remarks`, `the
+    "extremely inappropriate" remarks by the envoy`): a judgement on the remarks, not what they said."""
+    return (
+        noun.lower_ in SPEECH_NOUNS
+        and modifier.i < noun.i
+        and modifier.dep_ in ("amod", "compound", "nmod", "advmod")
+    )
 
 
 def _describes_a_thing(verb: Token) -> bool:

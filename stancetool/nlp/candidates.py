@@ -70,7 +70,7 @@ REPORT_FORMS = frozenset({"report", "reports", "reported", "reporting"})
 def speech_mentions(doc: Doc, lay: DocLayout, reported: list[Candidate]) -> list[Candidate]:
     """Speech verbs that emit nothing themselves but tell who spoke last (`X called him a master.`)."""
     para_starts = [p.start for p in lay.paras]
-    taken = {c.cue_token.i for c in reported if c.cue_token is not None}
+    taken = {c.cue_token.i for c in reported if c.cue_token is not None and c.kind == "indirect"}
     # `Ruiz said the minister had stressed the deal`: what someone reports is not who spoke last (but what a
     # news agency reports, `Ruiz has stated …, the agency reported`, is who spoke)
     reports = [

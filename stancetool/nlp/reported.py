@@ -66,9 +66,10 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "auxpass") for c in clause.children):
             continue  # `what it says is …`: a clause without its own subject states nothing
         span = reported if reported is not None else _clause_span(doc, clause)
-        if span is not None and overlaps(span.start_char, span.end_char, quotations):
-            continue  # the quoted words inside are handled as partial quotations
-        if span is not None:
+        # the quoted words inside are handled as partial quotations; the clause is kept only as a report
+        # (whose subject is no one a later `he` refers to)
+        holds_quotation = span is not None and overlaps(span.start_char, span.end_char, quotations)
+        if span is not None and not holds_quotation:
             span = _without_reporters_additions(doc, span, clause)
         if span is None or len(span) < 4 or span[0].tag_ in ("WP", "WDT") or span[0].lower_ == "whether":
             continue  # too short, or `said what …`, `would not say whether …`, which report no statement
@@ -77,6 +78,12 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
         if _inside_relative_clause(token):
             continue  # `the weapons he suggested he would not brag about`: the report lacks what it is about
         if clause.i < token.i and not _is_trailing_attribution(doc, span, token):
+            continue
+        if holds_quotation:
+            paragraph = paragraph_of(para_starts, span.start_char)
+            # (only a clause after its verb: one before it is a quotation the verb attributes, `"…," X said`)
+            if paragraph not in skip_paras and span.start > token.i:
+                out.append(Candidate(span.start_char, span.end_char, "report", paragraph, cue_token=token))
             continue
         if span.start > token.i and _cut_mid_noun(doc, span, token):
             span = _without_reporters_additions(doc, _to_sentence_end(doc, span), clause)
@@ -90,7 +97,11 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
             continue
         out.append(Candidate(start, end, "indirect", paragraph, cue_token=token))
     # `A said B said C`: the nested report belongs to the outer one.
-    return [c for c in out if not any(o is not c and o.start <= c.cue_token.idx < o.end for o in out)]
+    return [
+        c
+        for c in out
+        if not any(o is not c and o.kind == "indirect" and o.start <= c.cue_token.idx < o.end for o in out)
+    ]
 
 
 def _inside_relative_clause(verb: Token) -> bool:
