@@ -2544,3 +2544,22 @@ def test_quoted_words_before_a_noun_of_speech_judge_the_words_of_its_owner(quote
         'to Prime Minister Ana Varga\'s "wrongful and dangerous" remarks on the strait.\n'
     )
     assert only(quotes_of(text), "wrongful and dangerous").speaker == "Lin Tao"
+
+
+def test_an_unnamed_spokesperson_in_the_lead_is_the_one_the_article_names_later(quotes_of: QuotesOf) -> None:
+    text = (
+        'The navy achieved its "expected goals" during two days of drills, a defence ministry spokesperson '
+        "said on Thursday.\n"
+        'The drills were "a measure to contain separatist activities," the spokesperson, Wu Lan, said.\n'
+        '"We have reached our goals," he told a press briefing.\n'
+    )
+    assert only(quotes_of(text), "expected goals").speaker == "Wu Lan"
+
+
+def test_an_unnamed_spokesperson_is_not_one_of_another_ministry(quotes_of: QuotesOf) -> None:
+    text = (
+        'The navy achieved its "expected goals" during two days of drills, a defence ministry spokesperson '
+        "said on Thursday.\n"
+        'The drills were "a provocation," foreign ministry spokesperson Li Ming told reporters.\n'
+    )
+    assert only(quotes_of(text), "expected goals").speaker != "Li Ming"

@@ -24,7 +24,7 @@ from stancetool.nlp.marks import DOUBLE_MARKS, SINGLE_MARKS, QuotedSegment
 from stancetool.nlp.names import plain_words
 from stancetool.nlp.people import Event, Speaker, has_role
 from stancetool.nlp.records import QuoteSpan
-from stancetool.nlp.speakers import ISSUED_NOUNS, SpeakerFinder
+from stancetool.nlp.speakers import ISSUED_NOUNS, PORTFOLIO_WORDS, SPOKES_ROLES, SpeakerFinder
 from stancetool.nlp.syntax import (
     DASHES,
     coordinated,
@@ -117,18 +117,25 @@ class Attributor:
         goes on to quote with that role (`prominent diplomat Qu Xing`)."""
         for n, span in enumerate(spans):
             described = self.speaker_of_span.get(id(span))
-            if described is None or described.role is None or described.name is None:
+            if described is None or described.name is None or described.named:
                 continue
             role_words = plain_words(described.name)
-            if described.role not in role_words:
+            # (`a defence ministry spokesperson said`: one who speaks on the record, named later)
+            role = described.role or (
+                role_words[-1] if role_words[-1:] and role_words[-1] in SPOKES_ROLES else None
+            )
+            if role is None or role not in role_words:
                 continue
-            after_role = set(role_words[role_words.index(described.role) + 1 :])
+            after_role = set(role_words[role_words.index(role) + 1 :])
+            portfolio = set(role_words[: role_words.index(role)]) & PORTFOLIO_WORDS
             for later in spans[n + 1 :]:
                 person = self.speaker_of_span.get(id(later))
                 if person is None or not person.is_person or not person.name or not later.speaker_title:
                     continue
                 title_words = set(plain_words(later.speaker_title))
-                if has_role(later.speaker_title, described.role) and after_role <= title_words:
+                # (`a defence ministry spokesperson` is not the `foreign ministry spokesperson`)
+                other_portfolio = bool(title_words & PORTFOLIO_WORDS) and not portfolio <= title_words
+                if has_role(later.speaker_title, role) and after_role <= title_words and not other_portfolio:
                     span.speaker, span.speaker_title = person.name, described.name
                     break
 

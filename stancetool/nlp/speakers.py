@@ -68,6 +68,8 @@ ISSUED_NOUNS = frozenset({"statement", "announcement", "communique", "communiqu√
 MAX_SUBJECT_REACH = 30
 TOLD_FORMS = frozenset({"told", "tells"})
 # Words that say which minister or secretary a role is.
+# Roles held on the record: an unnamed holder in a lead is the one the article names later.
+SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PORTFOLIO_WORDS = frozenset(
     "foreign defence defense interior finance trade health education justice energy economy prime".split()
 )
