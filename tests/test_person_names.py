@@ -164,3 +164,21 @@ def test_a_surname_read_as_an_organisation_is_a_person_once_the_full_name_is_rep
         lambda doc: labelled(doc, ("Lorca", "PERSON"), ("Marco Tessi", "PERSON"), ("Lorca", "ORG", 1)),
     )
     assert quote.speaker == "Pep Lorca"
+
+
+def test_a_name_after_a_role_and_the_place_it_serves_is_a_person(nlp: Language) -> None:
+    text = (
+        "Aldovia's new Ambassador to the U.S. Ivan Sokolov said in an interview that he is focused on "
+        "relations.\n"
+        '"I am focused on progress of the kind," the ambassador added.\n'
+    )
+    quotes = quotes_despite(
+        nlp, text, lambda doc: labelled(doc, ("Aldovia", "GPE"), ("the U.S. Ivan Sokolov", "ORG"))
+    )
+    assert [q.speaker for q in quotes] == ["Ivan Sokolov", "Ivan Sokolov"]
+
+
+def test_initials_are_kept_in_a_name(nlp: Language) -> None:
+    text = 'Rep. G.K. Lutterfield said on Friday: "This is a disgusting day."\n'
+    [quote] = quotes_despite(nlp, text, lambda doc: labelled(doc, ("G.K. Lutterfield", "ORG")))
+    assert quote.speaker == "G.K. Lutterfield"

@@ -9,6 +9,8 @@ right before the name (`Dr. Norris Little`), or the surname alone speaking later
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from stancetool.nlp.cues import (
@@ -23,6 +25,7 @@ from stancetool.nlp.cues import (
 MISTAKEN_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 MAX_NAME_WORDS = 3
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # `Minister of …`, `Secretary for …`: what joins a title to the place or body it serves.
 CONNECTORS = frozenset({"of", "for"})
 # Party and affiliation words that stand before a name without being part of it (`Democrat Ana Ruiz`).
@@ -220,6 +223,12 @@ def _mislabelled_name(ent: Span, places: set[str], speaking: set[str]) -> Span |
         doc[start].text in places
         or doc[start].lower_ == "the"
         or doc[start].lower_.rstrip(".") in TITLE_WORDS
+        # `the U.S.`: a place in initials (a person's initials have no `the`)
+        or (
+            start > ent.start
+            and doc[start - 1].lower_ == "the"
+            and DOTTED_INITIALS.fullmatch(doc[start].text)
+        )
     ):
         start += 1
     name = _name_at_end(doc[start : ent.end])
@@ -233,6 +242,16 @@ def _mislabelled_name(ent: Span, places: set[str], speaking: set[str]) -> Span |
     )
     before = doc[name.start - 1] if name.start > 0 else None
     titled = before is not None and before.lower_.rstrip(".") in PERSONAL_TITLES
-    if in_apposition or titled or name[-1].text in speaking:
+    if in_apposition or titled or name[-1].text in speaking or _after_role_and_place(ent):
         return name
     return None
+
+
+def _after_role_and_place(ent: Span) -> bool:
+    """`Ambassador to [the U.S. Anatoly Antonov](ORG)`: an entity that opens with the place a role serves
+    ends with the name of the one who holds it."""
+    doc = ent.doc
+    if ent.start < 2 or ent.label_ not in ("ORG", "GPE") or ent[0].lower_ != "the":
+        return False
+    preposition, role = doc[ent.start - 1], doc[ent.start - 2]
+    return preposition.lower_ in ("to", "for", "of", "in") and role.lower_.rstrip(".") in ROLE_NOUNS
