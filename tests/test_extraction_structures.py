@@ -2563,3 +2563,23 @@ def test_an_unnamed_spokesperson_is_not_one_of_another_ministry(quotes_of: Quote
         'The drills were "a provocation," foreign ministry spokesperson Li Ming told reporters.\n'
     )
     assert only(quotes_of(text), "expected goals").speaker != "Li Ming"
+
+
+def test_a_role_after_the_body_it_serves_is_a_role(quotes_of: QuotesOf) -> None:
+    text = (
+        'Rutte said on Monday that the alliance was ready. "We will act," he said.\n'
+        'The NATO Secretary General added, "A lot of work is being done."\n'
+    )
+    assert only(quotes_of(text), "A lot of work").speaker == "Rutte"
+
+
+def test_mentioned_that_reports_speech(quotes_of: QuotesOf) -> None:
+    text = (
+        "Nowak mentioned that President Ana Ruiz has made ending the war a top priority. "
+        '"Since February, she has broken the deadlock," he said.\n'
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.cue) for q in quotes if q.kind == "indirect"] == [
+        ("President Ana Ruiz has made ending the war a top priority", "mentioned")
+    ]
+    assert only(quotes, "Since February").speaker == "Nowak"

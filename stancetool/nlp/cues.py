@@ -22,7 +22,7 @@ _INDIRECT_VERBS = """
 say tell add explain stress warn state declare insist argue claim note write reply respond acknowledge
 admit announce assert caution charge complain concede confirm contend deny emphasize emphasise estimate
 observe predict promise recall remark report reveal suggest testify vow tweet maintain allege conclude
-assure reiterate
+assure reiterate mention
 """.split()
 
 _IRREGULAR = {

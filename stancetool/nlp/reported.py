@@ -16,6 +16,7 @@ from stancetool.nlp.marks import QuotedSegment, paragraph_of
 
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 POINT_FORMS = frozenset("point points pointed pointing".split())
+MENTION_FORMS = frozenset("mention mentions mentioned mentioning".split())
 WITHHOLDING_FORMS = frozenset("decline declines declined declining refuse refuses refused refusing".split())
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
 CONCESSIVE_WORDS = frozenset({"although", "though"})
@@ -65,6 +66,10 @@ def reported_speech(doc: Doc, lay: DocLayout, skip_paras: set[int]) -> list[Cand
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "auxpass") for c in clause.children):
             continue  # `what it says is …`: a clause without its own subject states nothing
+        if token.lower_ in MENTION_FORMS and not any(
+            c.lower_ == "that" and c.dep_ == "mark" for c in clause.children
+        ):
+            continue  # `mentions Ana Ruiz, whose sentence …`: what is mentioned, not a statement
         span = reported if reported is not None else _clause_span(doc, clause)
         # the quoted words inside are handled as partial quotations; the clause is kept only as a report
         # (whose subject is no one a later `he` refers to)

@@ -486,11 +486,15 @@ class SpeakerFinder:
                 name_tokens = name_tokens[1:]
             name_tokens = name_tokens or [head]  # the phrase may leave out the head (a dateline, a comma)
             words = [t.lower_.rstrip(".") for t in name_tokens]
-            # (`the Baltic PM`: where the role is from says nothing against its being a role)
+            # (`the Baltic PM`, `the NATO Secretary General`: where the role is from, or the body it serves,
+            # says nothing against its being a role; but a role NER read as an organisation is none)
+            origin_labels = ("NORP", "GPE") if head.ent_type_ == "ORG" else ("NORP", "GPE", "ORG")
             role_words = [
                 t.lower_.rstrip(".")
                 for t in name_tokens
-                if t.ent_type_ not in ("NORP", "GPE") and not (t.dep_ == "amod" and t.i < head.i)
+                if t.ent_type_ not in origin_labels
+                and t.tag_ != "HYPH"
+                and not (t.dep_ == "amod" and t.i < head.i)
             ]
             if (words[-1] in ROLE_NOUNS or words[-1] in ROLE_SYNONYMS) and (
                 head.text.islower()
