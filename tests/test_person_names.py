@@ -182,3 +182,19 @@ def test_initials_are_kept_in_a_name(nlp: Language) -> None:
     text = 'Rep. G.K. Lutterfield said on Friday: "This is a disgusting day."\n'
     [quote] = quotes_despite(nlp, text, lambda doc: labelled(doc, ("G.K. Lutterfield", "ORG")))
     assert quote.speaker == "G.K. Lutterfield"
+
+
+def test_a_headline_verb_read_into_a_name_is_left_out(nlp: Language) -> None:
+    text = (
+        "US NSA Reyes Wraps Up Aldovia Visit, Meets Li; Both Sides Agree to Improve Military Comms\n"
+        "\n"
+        "US national security adviser Tom Reyes met Aldovian President Li Wenhao on Thursday.\n"
+        "\n"
+        '"Our commitment has not changed," Li told Reyes.\n'
+    )
+    quotes = quotes_despite(
+        nlp,
+        text,
+        lambda doc: labelled(doc, ("Meets Li", "PERSON"), ("Tom Reyes", "PERSON"), ("Li Wenhao", "PERSON")),
+    )
+    assert [q.speaker for q in quotes] == ["Li Wenhao"]

@@ -25,6 +25,13 @@ from stancetool.nlp.cues import (
 MISTAKEN_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 MAX_NAME_WORDS = 3
+# Verbs a headline puts in the present (`Meets Xi`, `Calls Talks 'Good Start'`), read as names in title case.
+HEADLINE_VERB_FORMS = SPEECH_VERB_FORMS | frozenset(
+    """
+    meets visits holds signs wraps backs hails vows slams blasts rejects accepts plans seeks faces wins loses
+    opens launches orders names picks sends hosts joins leaves returns arrives heads eyes
+    """.split()
+)
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # `Minister of …`, `Secretary for …`: what joins a title to the place or body it serves.
 CONNECTORS = frozenset({"of", "for"})
@@ -56,6 +63,13 @@ def repair_person_names(doc: Doc) -> None:
     for ent in ents:
         if ent.start == skip_next:
             continue  # taken into the name before it
+        if ent.label_ == "PERSON" and _opens_with_headline_verb(ent):
+            # `… Minister Calls Talks 'Good Start'`, `Sullivan Wraps Up Visit, Meets Xi`: a headline's verb
+            rest = doc[ent.start + 1 : ent.end]
+            if all(t.tag_ == "NNP" for t in rest):
+                repaired.append(Span(doc, rest.start, rest.end, label="PERSON"))
+            changed = True
+            continue
         if ent.label_ == "PERSON":
             person = _without_title_of_place(ent, places, common)
             first = doc[person.start - 1] if person.start > 0 else None
@@ -98,6 +112,18 @@ def repair_person_names(doc: Doc) -> None:
             changed = True
     if changed or unlabelled:
         doc.ents = sorted(names, key=lambda span: span.start)
+
+
+def _opens_with_headline_verb(ent: Span) -> bool:
+    """Whether a PERSON entity opens with the finite verb of a headline in title case (`Meets Xi`)."""
+    first = ent[0]
+    if len(ent) < 2 or not first.lower_.endswith("s") or first.lower_ not in HEADLINE_VERB_FORMS:
+        return False
+    text = ent.doc.text
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    line_end = text.find("\n", ent.end_char)
+    words = [w for w in text[line_start : line_end if line_end >= 0 else len(text)].split() if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _known_surname_mislabelled(ent: Span, speaking: set[str]) -> bool:
