@@ -2583,3 +2583,12 @@ def test_mentioned_that_reports_speech(quotes_of: QuotesOf) -> None:
         ("President Ana Ruiz has made ending the war a top priority", "mentioned")
     ]
     assert only(quotes, "Since February").speaker == "Nowak"
+
+
+def test_a_body_described_again_is_the_one_that_spoke_under_its_longer_name(quotes_of: QuotesOf) -> None:
+    text = (
+        "Taiwan's defence ministry said Wednesday it had detected 28 aircraft around the island.\n"
+        "\n"
+        '"Since 3:20 pm, we have detected a total of 28 aircraft," the defence ministry said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Taiwan's defence ministry", "Taiwan's defence ministry"]

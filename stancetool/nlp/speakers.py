@@ -466,6 +466,12 @@ class SpeakerFinder:
         phrase = self._noun_phrase(head)
         if not phrase:
             return None
+        if lower in INSTITUTION_NOUNS and is_definite(head) and all(t.text.islower() for t in phrase):
+            # `the ministry said`: the ministry the article named, or (`"…," the defence ministry said`, after
+            # `Taiwan's defence ministry said`) the one that spoke under a longer name
+            spoke = self._institution_named_before(lower, at) or self._institution_that_spoke(phrase, at)
+            if spoke is not None:
+                return spoke
         if not is_proper_noun(head) and head.text.istitle() and len(phrase) == 1:
             # `Nowak this week said`, where the tagger took the name for a verb: a word the article
             # introduced as a name is that person
@@ -477,10 +483,20 @@ class SpeakerFinder:
             if named is not None:
                 return named
         if is_proper_noun(head):
+            # (`Taiwan's defence ministry`: a body keeps the possessive of the country it belongs to)
+            owned = lower in INSTITUTION_NOUNS and any(
+                t.tag_ == "POS" and t.i > 0 and self.doc[t.i - 1].ent_type_ in ("GPE", "NORP") for t in phrase
+            )
             name_tokens = [
                 t
                 for t in phrase
-                if t.i <= head.i and (is_proper_noun(t) or t.dep_ == "compound" or t.tag_ == "HYPH")
+                if t.i <= head.i
+                and (
+                    is_proper_noun(t)
+                    or t.dep_ == "compound"
+                    or t.tag_ == "HYPH"
+                    or (owned and t.tag_ == "POS")
+                )
             ]
             while name_tokens and name_tokens[0].tag_ == "HYPH":
                 name_tokens = name_tokens[1:]
@@ -669,6 +685,19 @@ class SpeakerFinder:
                 if len(before) == 2 and before[0].ent_type_ in ("GPE", "NORP") and before[1].tag_ == "POS":
                     tokens = [*before, *tokens]  # `Norway's Ministry of Foreign Affairs`
                 return Speaker(phrase_text(tokens))
+        return None
+
+    def _institution_that_spoke(self, phrase: list[Token], at: int) -> Speaker | None:
+        """`Taiwan's defence ministry said … . "…," the defence ministry said`: the institution that spoke
+        before under a longer name holding every word of this one."""
+        words = {t.lower_ for t in phrase if t.tag_ not in ("DT", "POS") and not t.is_punct}
+        for event in reversed(self.events):
+            speaker = event.speaker
+            if event.start >= at or speaker.is_person or not speaker.name or not speaker.named:
+                continue
+            name_words = set(plain_words(speaker.name))
+            if words < name_words:
+                return speaker
         return None
 
     def _organisation_that_spoke(self, at: int) -> Speaker | None:
