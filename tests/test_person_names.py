@@ -198,3 +198,15 @@ def test_a_headline_verb_read_into_a_name_is_left_out(nlp: Language) -> None:
         lambda doc: labelled(doc, ("Meets Li", "PERSON"), ("Tom Reyes", "PERSON"), ("Li Wenhao", "PERSON")),
     )
     assert [q.speaker for q in quotes] == ["Li Wenhao"]
+
+
+def test_a_surname_with_an_elided_particle_joins_the_name(nlp: Language) -> None:
+    text = (
+        '"Our preliminary results were affected by reporting issues," interim CEO Martin O\u2019Leary said '
+        'in a news release. "We are working rapidly to address them."\n'
+        "Ana Ruiz stepped down in November as chief executive.\n"
+    )
+    quotes = quotes_despite(
+        nlp, text, lambda doc: labelled(doc, ("Martin", "PERSON"), ("Ana Ruiz", "PERSON"))
+    )
+    assert [q.speaker for q in quotes] == ["Martin O\u2019Leary", "Martin O\u2019Leary"]

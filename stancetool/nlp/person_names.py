@@ -32,6 +32,8 @@ HEADLINE_VERB_FORMS = SPEECH_VERB_FORMS | frozenset(
     opens launches orders names picks sends hosts joins leaves returns arrives heads eyes
     """.split()
 )
+# Surnames with an elided particle (`O’Leary`, `D'Souza`), whatever the tagger makes of them.
+ELIDED_NAME = re.compile(r"[ODL][’'][A-Z][a-z]+")
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # `Minister of …`, `Secretary for …`: what joins a title to the place or body it serves.
 CONNECTORS = frozenset({"of", "for"})
@@ -216,6 +218,8 @@ def _cut_off_surname(last: Token, person: Span, common: set[str]) -> bool:
     following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
     if last.ent_type_ and following is not None and following.ent_iob_ == "I":
         return False  # the first word of a longer entity of its own
+    if ELIDED_NAME.fullmatch(last.text):
+        return True  # `Christopher(PERSON) O’Leary`, the surname tagged an adverb
     compounds = [t for t in person if t.dep_ == "compound"]
     return _name_word(last) and bool(compounds) and all(t.head.i == last.i for t in compounds)
 
