@@ -2592,3 +2592,21 @@ def test_a_body_described_again_is_the_one_that_spoke_under_its_longer_name(quot
         '"Since 3:20 pm, we have detected a total of 28 aircraft," the defence ministry said.\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Taiwan's defence ministry", "Taiwan's defence ministry"]
+
+
+def test_a_stray_comma_between_the_speaker_and_the_verb_keeps_the_speaker(nlp: Language) -> None:
+    text = (
+        "In an interview with Harbour news agency,Mohammad Reza Tabari, said, "
+        "\u201cNo meeting will take place.\u201d\n"
+    )
+
+    def agency_read_as_a_person(doc: Doc) -> None:  # as the model reads the real sentence
+        names = [
+            doc.char_span(text.index(n), text.index(n) + len(n), label="PERSON")
+            for n in ("Harbour", "Mohammad Reza Tabari")
+        ]
+        doc.ents = [span for span in names if span is not None]
+
+    [quote] = quotes_despite(nlp, text, agency_read_as_a_person)
+    # (and the agency the parser hung the name on is no title of his)
+    assert (quote.speaker, quote.speaker_title) == ("Mohammad Reza Tabari", None)

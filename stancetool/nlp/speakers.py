@@ -323,6 +323,12 @@ class SpeakerFinder:
         if interrupted is not None:
             return self.of_noun(interrupted, at)
         before = doc[verb.i - 1] if verb.i > sent.start else None
+        if before is not None and before.text == "," and verb.i - 2 >= sent.start:
+            name = doc[verb.i - 2]
+            if name.ent_type_ == "PERSON" and is_proper_noun(name) and name.dep_ == "appos":
+                before = (
+                    name  # `In an interview with the agency, Ana Ruiz, said`: a stray comma before the verb
+                )
         taken_for_apposition = (
             is_proper_noun(before) and before.dep_ == "appos" if before is not None else False
         )
@@ -1103,12 +1109,14 @@ class SpeakerFinder:
                 before = [t for t in self._noun_phrase(ent.root) if t.i < ent.start]
                 title = title_text(before) or self._appositive(ent.root, ent)
             described = ent.root.head
-            # (`about her remarks, …, Ana Ruiz`, a misparse, makes no title of `remarks`)
+            # (`about her remarks, …, Ana Ruiz`, `with the news agency,Ana Ruiz, said`: misparses, which make
+            # no title of `remarks` or `agency`)
             if (
                 title is None
                 and ent.root.dep_ == "appos"
                 and is_noun(described)
-                and described.lower_ not in SPEECH_NOUNS | DOCUMENT_NOUNS
+                and described.lower_ not in SPEECH_NOUNS | DOCUMENT_NOUNS | MEDIA_NOUNS
+                and (described.lower_ not in INSTITUTION_NOUNS or described.lower_ in ROLE_NOUNS)
             ):
                 title = title_text(self._noun_phrase(ent.root.head))
             paragraph = self.paragraph_of(ent.start_char)
