@@ -2610,3 +2610,21 @@ def test_a_stray_comma_between_the_speaker_and_the_verb_keeps_the_speaker(nlp: L
     [quote] = quotes_despite(nlp, text, agency_read_as_a_person)
     # (and the agency the parser hung the name on is no title of his)
     assert (quote.speaker, quote.speaker_title) == ("Mohammad Reza Tabari", None)
+
+
+def test_a_fronted_phrase_and_a_dangling_and_are_no_part_of_a_title(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Ana Ruiz said on Monday that the talks went well.\n"
+        "For his part, Aldovia's foreign minister today called on Washington to settle its differences "
+        '"one by one" and added that his country is ready.\n'
+    )
+
+    def fronted_phrase_on_the_subject(doc: Doc) -> None:  # as the model parses the real sentence
+        start = text.index("For his part")
+        subject = next(t for t in doc if t.text == "minister" and t.idx > start)
+        doc[next(t.i for t in doc if t.text == "For")].head = subject
+        doc[next(t.i for t in doc if t.text == "and" and t.idx > start)].head = subject
+
+    titles = {q.speaker_title for q in quotes_despite(nlp, text, fronted_phrase_on_the_subject)}
+    assert "Aldovia's foreign minister" in titles
+    assert not any(title and title.startswith("For his part") for title in titles)

@@ -412,6 +412,12 @@ class SpeakerFinder:
                 child.dep_ in ("relcl", "acl", "appos", "advcl", "npadvmod")  # npadvmod: `Nowak this week`
                 or (child.dep_ == "punct" and child.i > head.i)
                 or (child.dep_ == "prep" and child.lower_ in ("including", "like", "such", "among"))
+                # `For his part, Turkey's foreign minister`, misparsed: a fronted phrase
+                or (
+                    child.dep_ == "prep"
+                    and child.i < head.i
+                    and any(t.text == "," for t in self.doc[child.right_edge.i + 1 : head.i])
+                )
             ):
                 skip.update(t.i for t in child.subtree)
         tokens = [
@@ -430,8 +436,8 @@ class SpeakerFinder:
             tokens = tokens[commas[-1] + 1 :]
         while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det" or tokens[0].dep_ == "cc"):
             tokens = tokens[1:]
-        while tokens and tokens[-1].is_punct:
-            tokens = tokens[:-1]
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+            tokens = tokens[:-1]  # (`… minister and`, the conjunction of a misparse)
         return tokens
 
     def of_noun(self, head: Token, at: int) -> Speaker | None:
