@@ -210,3 +210,34 @@ def test_a_surname_with_an_elided_particle_joins_the_name(nlp: Language) -> None
         nlp, text, lambda doc: labelled(doc, ("Martin", "PERSON"), ("Ana Ruiz", "PERSON"))
     )
     assert [q.speaker for q in quotes] == ["Martin O\u2019Leary", "Martin O\u2019Leary"]
+
+
+def test_a_one_word_name_read_as_a_person_once_is_that_person_everywhere(nlp: Language) -> None:
+    text = (
+        '"Our facilities have been damaged," Tabrizi said on Monday.\n'
+        "Fox News anchor Tom Reyes asked him about the fatwa. In response, Tabrizi distanced the government "
+        "from it.\n"
+        '"It means death to the policy, not to the people," he said.\n'
+    )
+    quotes = quotes_despite(
+        nlp,
+        text,
+        lambda doc: labelled(doc, ("Tabrizi", "PERSON"), ("Tom Reyes", "PERSON"), ("Tabrizi", "GPE", 1)),
+    )
+    assert [q.speaker for q in quotes] == ["Tabrizi", "Tabrizi"]
+
+
+def test_a_one_word_name_the_article_also_uses_as_a_place_stays_a_place(nlp: Language) -> None:
+    text = (
+        '"We will not yield," Jordan said on Monday.\n'
+        "The envoy arrived in Jordan on Tuesday.\n"
+        '"The talks were useful," Jordan said.\n'
+    )
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "ner":
+            labelled(doc, ("Jordan", "PERSON"), ("Jordan", "GPE", 1), ("Jordan", "GPE", 2))
+        if name == "stancetool_person_names":
+            break
+    assert [e.label_ for e in doc.ents] == ["PERSON", "GPE", "GPE"]

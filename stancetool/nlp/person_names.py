@@ -108,9 +108,16 @@ def repair_person_names(doc: Doc) -> None:
     # `Viktor Orbán said … . Orbán(NORP) told …`: the surname of someone the article names (by the names as
     # repaired: `Pep(no label) Guardiola` makes a later `Guardiola(ORG)` a person)
     surnames = {e[-1].text for e in names if e.label_ == "PERSON" and len(e) >= 2}
+    # `Araghchi(PERSON) said … . Araghchi(GPE) added`: a one-word name NER read as a person once, and which
+    # speaks, is that person everywhere (unless the article also uses it as a place: `in Jordan`)
+    mononyms = {e.text for e in names if e.label_ == "PERSON" and len(e) == 1} & speaking
+    mononyms -= _used_as_places(doc)
     for k, ent in enumerate(names):
-        if len(ent) == 1 and ent.text in surnames and _known_surname_mislabelled(ent, speaking):
-            names[k] = Span(doc, ent.start, ent.end, label="PERSON")
+        word = ent[:-1] if len(ent) == 2 and ent[-1].tag_ == "POS" else ent  # (`Araghchi’s`)
+        if len(word) != 1 or ent.label_ not in MISTAKEN_LABELS:
+            continue
+        if (word.text in surnames and _known_surname_mislabelled(ent, speaking)) or word.text in mononyms:
+            names[k] = Span(doc, word.start, word.end, label="PERSON")
             changed = True
     if changed or unlabelled:
         doc.ents = sorted(names, key=lambda span: span.start)
@@ -156,6 +163,11 @@ def _unlabelled_names(
             found.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return found
+
+
+def _used_as_places(doc: Doc) -> set[str]:
+    """Capitalised words the article puts after `in`, `to`, `from` or `at`, as places are."""
+    return {t.text for t in doc if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "from", "at")}
 
 
 def _surnames_speaking(doc: Doc) -> set[str]:
