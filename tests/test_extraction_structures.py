@@ -2628,3 +2628,13 @@ def test_a_fronted_phrase_and_a_dangling_and_are_no_part_of_a_title(nlp: Languag
     titles = {q.speaker_title for q in quotes_despite(nlp, text, fronted_phrase_on_the_subject)}
     assert "Aldovia's foreign minister" in titles
     assert not any(title and title.startswith("For his part") for title in titles)
+
+
+def test_a_person_described_by_age_is_the_one_the_sentences_before_are_about(quotes_of: QuotesOf) -> None:
+    text = (
+        "Tom Reyes, who lives nearby, said he heard gunshots early on Wednesday.\n"
+        "\u201cIt woke me up this morning, the gunshots,\u201d the 72-year-old told The Harbour Times in a "
+        "telephone interview.\n"
+    )
+    quote = only(quotes_of(text), "It woke me up")
+    assert (quote.speaker, quote.speaker_title) == ("Tom Reyes", "72-year-old")

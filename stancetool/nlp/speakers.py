@@ -459,6 +459,12 @@ class SpeakerFinder:
         if self._share_of_group(head):
             # `Only 52 percent of registered voters agreed that …`: a share of a group, as a poll reports it
             return Speaker(phrase_text(self._noun_phrase(head)), named=False)
+        if _by_age(head) and is_definite(head):
+            # `"…," the 72-year-old told reporters`: the person the sentences before are about
+            person = self.people.recent_person(at, None)
+            age = [t for t in self.doc[head.left_edge.i : head.i + 1] if t.dep_ != "det"]
+            description = phrase_text(age) or head.text
+            return Speaker(person.name, description, True, person.gender) if person else Speaker(description)
         if head.tag_ in ("PRP", "WP", "WDT", "EX") or head.is_punct or head.ent_type_ in NON_SPEAKER_ENTITIES:
             return None
         if head.tag_ == "DT" and lower in ("that", "this", "each", "both", "either", "neither", "all"):
@@ -1155,6 +1161,11 @@ def _another_role(title: str | None, role: str) -> bool:
         return False
     roles = {w for w in plain_words(title) if w in ROLE_NOUNS} - GENERIC_ROLES  # (a diplomat can be an envoy)
     return bool(roles) and not has_role(title, role)
+
+
+def _by_age(head: Token) -> bool:
+    """`the 72-year-old`: a person described by age alone (the head `old`, an age before it)."""
+    return head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children)
 
 
 def _told_in_headline(verb: Token) -> bool:
