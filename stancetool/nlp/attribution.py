@@ -47,6 +47,7 @@ QUOTE_CHARS = "".join(sorted(QUOTE_MARKS))
 # A quotation with no cue continues the speaker of a speech event with fewer paragraphs than this between
 # them (headings not counted: a heading has at most MAX_HEADING_WORDS words and no full stop).
 FLOAT_REACH = 1
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MAX_HEADING_WORDS = 20
 # What a paragraph ending in a colon announces: `Lavrov's comments:`, `excerpts from Ruiz's speech:`.
 INTRODUCING_NOUNS = SPEECH_NOUNS | frozenset({"quotes", "answers", "address", "interview", "testimony"})
@@ -482,11 +483,23 @@ class Attributor:
         if before is None or before.start == 0:
             return None
         last = self.doc[before.start - 1]
-        if last.ent_type_ not in ("PERSON", "ORG") or self.find.inside_quotes(last):
+        if self.find.inside_quotes(last):
             return None
         fragment = self.doc[last.sent.start : last.i + 1]
-        if any(is_verb(t) for t in fragment) or len(fragment) > 8:
-            return None
+        if last.ent_type_ not in ("PERSON", "ORG") or any(is_verb(t) for t in fragment) or len(fragment) > 8:
+            # `Quoting Jim Grobe after the win over Duke:`, `Bob Stoops on beating his brother, Mark:`: a
+            # label without a finite verb, about the first person it names
+            # (the label opens with the name, and is no headline in title case, whose verbs read as names)
+            label_like = (
+                len(fragment) <= 15
+                and not any(t.tag_ in FINITE_VERB_TAGS for t in fragment)
+                and not _title_case(fragment.text)
+            )
+            first = next((t for t in fragment[:3] if t.ent_type_ == "PERSON"), None) if label_like else None
+            entity = self.find.entity_of[first.i] if first is not None else None
+            if entity is None:
+                return None
+            last = entity.root
         speaker = self.find.of_noun(last, mark)
         return speaker if speaker is not None and speaker.name and speaker.named else None
 
@@ -749,6 +762,12 @@ class Attributor:
         if first is None:
             return cand.start, cand.end
         return first[0].sent.start_char, first[-1].sent.end_char
+
+
+def _title_case(text: str) -> bool:
+    """Whether nearly every longer word is capitalised, as in headlines."""
+    words = [w for w in text.split() if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _judges_the_words(modifier: Token, noun: Token) -> bool:

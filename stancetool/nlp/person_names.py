@@ -34,6 +34,7 @@ HEADLINE_VERB_FORMS = SPEECH_VERB_FORMS | frozenset(
 )
 # Surnames with an elided particle (`O’Leary`, `D'Souza`), whatever the tagger makes of them.
 ELIDED_NAME = re.compile(r"[ODL][’'][A-Z][a-z]+")
+LEADING_GERUNDS = frozenset({"quoting", "citing"})
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # `Minister of …`, `Secretary for …`: what joins a title to the place or body it serves.
 CONNECTORS = frozenset({"of", "for"})
@@ -124,8 +125,10 @@ def repair_person_names(doc: Doc) -> None:
 
 
 def _opens_with_headline_verb(ent: Span) -> bool:
-    """Whether a PERSON entity opens with the finite verb of a headline in title case (`Meets Xi`)."""
+    """Whether a PERSON entity opens with the verb of a headline in title case (`Meets Xi`) or of a label."""
     first = ent[0]
+    if len(ent) >= 2 and first.lower_ in LEADING_GERUNDS:
+        return True  # `Quoting Jim Grobe:`, a label's verb read into the name
     if len(ent) < 2 or not first.lower_.endswith("s") or first.lower_ not in HEADLINE_VERB_FORMS:
         return False
     text = ent.doc.text

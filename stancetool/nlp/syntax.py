@@ -48,8 +48,8 @@ def title_text(tokens: list[Token]) -> str | None:
     tokens = [t for t in tokens if not t.text.startswith("@")]  # `(@anaruiz)`: a handle, not a role
     if all(t.ent_type_ in NON_SPEAKER_ENTITIES or not any(c.isalpha() for c in t.text) for t in tokens):
         return None  # an age, a date or a time beside a name (`Ana Ruiz, 63,`, `Ruiz: (01:16)`)
-    while tokens and tokens[0].lower_ in ("a", "an", "the"):
-        tokens = tokens[1:]
+    while tokens and tokens[0].lower_ in ("a", "an", "the", "quoting", "citing"):
+        tokens = tokens[1:]  # (`Quoting James Madison head coach Mickey Matthews:`)
     while tokens and tokens[-1].tag_ == "POS":  # `the Chinese leader's count`: the leader
         tokens = tokens[:-1]
     # `the president of Russia - Mikhail Metzel/TASS via Getty Images` (a caption's credit), `INTERFAX - NATO
