@@ -2643,7 +2643,7 @@ def test_a_person_described_by_age_is_the_one_the_sentences_before_are_about(quo
 def test_a_label_before_a_colon_gives_the_person_it_opens_with(quotes_of: QuotesOf) -> None:
     text = (
         "Some post-game quotes from Saturday:\n"
-        '\u201cWe did a poor job preparing them,\u201d said coach Tom Reyes.\n'
+        "\u201cWe did a poor job preparing them,\u201d said coach Tom Reyes.\n"
         'Quoting Jim Lorca after 54-48 win over Duke: "I think more than anything, we challenged them."\n'
         'Bob Harding on defeating his brother, Mark: "It is a rotten place to be."\n'
     )

@@ -114,3 +114,9 @@ def test_short_mentions_resolve_to_full_names(mention: str, full: str | None) ->
 def test_an_opening_glyph_that_lost_its_space_still_opens() -> None:
     text = "The kingdom will support the republic“to realise its destiny as a democracy”.\n"
     assert quoted(text) == ["to realise its destiny as a democracy"]
+
+
+def test_an_opening_glyph_with_a_stray_space_after_it_opens() -> None:
+    text = "Ruiz criticised the alliance, calling it \u201c a sign of weakness.\u201d The talks went on.\n"
+    [segment] = find_quoted_segments(text)
+    assert text[segment.start : segment.end] == "a sign of weakness."

@@ -83,6 +83,13 @@ def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
         return True  # `…in general."The ministry…`: scraped text that lost the space between sentences
     if text[i] in OPENING_DOUBLE_GLYPHS and before.isalpha() and after.isalnum():
         return True  # `support Ukraine“to realise …”`: an opening glyph whose space the scraper lost
+    if (
+        text[i] in OPENING_DOUBLE_GLYPHS
+        and before.isspace()
+        and after == " "
+        and text[i + 2 : i + 3].isalnum()
+    ):
+        return True  # `calling it “ a sign of weakness.”`: an opening glyph with a stray space after it
     return (before in OPEN_BEFORE or before.isspace()) and not after.isspace()
 
 
