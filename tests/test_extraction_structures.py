@@ -2650,3 +2650,13 @@ def test_a_label_before_a_colon_gives_the_person_it_opens_with(quotes_of: Quotes
     quotes = quotes_of(text)
     assert only(quotes, "I think").speaker == "Jim Lorca"
     assert only(quotes, "It is a rotten").speaker == "Bob Harding"
+
+
+def test_a_country_speaks_through_the_minister_whose_report_holds_its_coordinated_words(
+    quotes_of: QuotesOf,
+) -> None:
+    text = (
+        "Deputy Foreign Minister Ivan Petrov emphasized that Moscow would calmly study the proposals and "
+        "respond to Washington\u2019s request \u201cat the appropriate moment.\u201d\n"
+    )
+    assert only(quotes_of(text), "at the appropriate").speaker == "Ivan Petrov"

@@ -602,8 +602,11 @@ class Attributor:
     def _speaking_for(self, verb: Token, quote: Span) -> tuple[str, Speaker] | None:
         """`Singapore condemns Russia's "…", Foreign Minister Ana Ruiz said`: a country or a body speaks
         through the person whose report holds its words."""
-        outer = verb.head
-        if verb.dep_ != "ccomp" or not is_speech_verb(outer) or self.find.inside_quotes(outer):
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # `Ryabkov said Moscow would study the proposals and respond "…"`
+        outer = clause.head
+        if clause.dep_ != "ccomp" or not is_speech_verb(outer) or self.find.inside_quotes(outer):
             return None
         inner = self.find.of_verb(verb, quote.start_char, guess_adjacent=False)
         if inner is None or inner.is_person or not inner.name:
