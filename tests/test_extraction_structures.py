@@ -2660,3 +2660,20 @@ def test_a_country_speaks_through_the_minister_whose_report_holds_its_coordinate
         "respond to Washington\u2019s request \u201cat the appropriate moment.\u201d\n"
     )
     assert only(quotes_of(text), "at the appropriate").speaker == "Ivan Petrov"
+
+
+def test_a_bare_verb_after_the_quotation_names_the_speaker_when_the_words_hang_on_it(
+    quotes_of: QuotesOf,
+) -> None:
+    text = (
+        "Prime Minister Ravi Menon spoke to the rally by phone from Lucknow.\n"
+        "\n"
+        "Opposition leader Asha Rao accused him of running away from parliament.\n"
+        "\n"
+        "The ministers spoke later.\n"
+        "\n"
+        "\u201cThey come to the well of the House. They are not allowing us to put forth our viewpoint. In a "
+        "way they are trying to suppress the truth,\u201d Menon rued.\n"
+    )
+    quote = only(quotes_of(text), "They come to the well")
+    assert (quote.speaker, quote.cue) == ("Ravi Menon", "rued")

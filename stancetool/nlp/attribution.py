@@ -589,14 +589,15 @@ class Attributor:
                     fallback = fallback or (cue, speaker, verb)
         if fallback is not None:
             return fallback[0], fallback[1]
-        if candidates:
-            return candidates[0].text, None
         # 4. `"Why did he say that?" Mason pushed further.`: a bare clause closing the quotation's sentence
+        # (before a speech verb nearby that named no one: `"… put forth our viewpoint …," Modi rued.`)
         trailing = self._bare_trailing_verb(seg)
         if trailing is not None:
             speaker = self.find.of_verb(trailing, quote.start_char, guess_adjacent=False)
             if speaker is not None and speaker.name and speaker.named:
                 return trailing.text, speaker
+        if candidates:
+            return candidates[0].text, None
         return None
 
     def _speaking_for(self, verb: Token, quote: Span) -> tuple[str, Speaker] | None:
@@ -635,7 +636,12 @@ class Attributor:
         verb = clause[-1] if clause[-1].tag_ in ("VBD", "VBZ") else None
         if verb is None and len(clause) >= 3 and clause[-1].tag_ in ("RB", "RBR"):
             verb = clause[-2] if clause[-2].tag_ in ("VBD", "VBZ") else None
-        if verb is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+        # (the quoted words themselves may hang on the verb as its complement: `"…," Modi rued.`)
+        if verb is None or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp")
+            and not seg.open_mark <= c.idx <= seg.close_mark
+            for c in verb.children
+        ):
             return None
         subject = clause[: verb.i - clause[0].i]
         if not subject or not (subject[-1].tag_ == "PRP" or is_proper_noun(subject[-1])):
