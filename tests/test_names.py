@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from stancetool.nlp.names import NameRegistry, clean_name_token, name_words, without_trailing_verb
+from stancetool.nlp.names import (
+    NameRegistry,
+    clean_name_token,
+    name_words,
+    split_title,
+    without_trailing_verb,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +60,17 @@ def test_a_longer_name_wins_over_the_mention_itself() -> None:
     assert registry.resolve("Loretta Lynch") == "Loretta E. Lynch"
     assert NameRegistry.same_person("Loretta Lynch", "Loretta E. Lynch")
     assert not NameRegistry.same_person("Ana Ruiz", "Ana Ortiz")
+
+
+@pytest.mark.parametrize(
+    ("words", "title", "name"),
+    [
+        (["Judge", "Amy", "St.", "Eve"], ["Judge"], ["Amy", "St.", "Eve"]),
+        (["Secretary", "of", "State", "Ana", "Ruiz"], ["Secretary", "of", "State"], ["Ana", "Ruiz"]),
+        (["Foreign", "Minister", "Hong", "Lei"], ["Foreign", "Minister"], ["Hong", "Lei"]),
+    ],
+)
+def test_a_title_is_split_from_the_front_of_a_name(
+    words: list[str], title: list[str], name: list[str]
+) -> None:
+    assert split_title(words) == (title, name)

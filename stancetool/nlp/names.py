@@ -52,9 +52,15 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split a PERSON mention into leading title words and the name (`Spokesman Hong Lei` → title, name)."""
     cut = 0
     for i, word in enumerate(words[:-1]):
-        if word.lower().strip(".") in TITLE_WORDS or word.lower() in TITLE_WORDS:
+        if word.lower().strip(".") == "st" and i > 0 and not _is_title_word(words[i - 1]):
+            continue  # `Amy St. Eve`: a surname's `St.` after a first name
+        if _is_title_word(word):
             cut = i + 1
     return words[:cut], words[cut:]
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower().strip(".") in TITLE_WORDS or word.lower() in TITLE_WORDS
 
 
 def normal_case(tag: str) -> str:
