@@ -29,6 +29,7 @@ from stancetool.nlp.syntax import (
     DASHES,
     coordinated,
     is_speech_verb,
+    is_title_case,
     looks_like_title,
     passive_without_agent,
     reports_nothing,
@@ -493,7 +494,7 @@ class Attributor:
             label_like = (
                 len(fragment) <= 15
                 and not any(t.tag_ in FINITE_VERB_TAGS for t in fragment)
-                and not _title_case(fragment.text)
+                and not is_title_case(fragment.text)
             )
             first = next((t for t in fragment[:3] if t.ent_type_ == "PERSON"), None) if label_like else None
             entity = self.find.entity_of[first.i] if first is not None else None
@@ -771,12 +772,6 @@ class Attributor:
         if first is None:
             return cand.start, cand.end
         return first[0].sent.start_char, first[-1].sent.end_char
-
-
-def _title_case(text: str) -> bool:
-    """Whether nearly every longer word is capitalised, as in headlines."""
-    words = [w for w in text.split() if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _judges_the_words(modifier: Token, noun: Token) -> bool:

@@ -4,7 +4,8 @@ The small English model often takes a foreign name for an organisation or a plac
 or cuts a first name off into the organisation before it (`Kremlin aide Yury(ORG) Ushakov(PERSON)`). A name
 NER missed cannot be resolved from its surname, nor be what a later `he` refers to. The article itself tells
 which of these entities are people: a role in apposition (`the spokesman, Oleh Nikolenko,`), a personal title
-right before the name (`Dr. Norris Little`), or the surname alone speaking later (`Nikolenko said`).
+right before the name (`Dr. Norris Little`), a role and the place it serves (`Ambassador to [the U.S. Anatoly
+Antonov]`), the surname alone speaking later (`Nikolenko said`), or a one-word name read as a person once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from stancetool.nlp.cues import (
     SPEECH_VERB_FORMS,
     TITLE_WORDS,
 )
+from stancetool.nlp.syntax import is_title_case
 
 # Entity labels a person's name is mistaken for (never dates, numbers or amounts).
 MISTAKEN_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -134,8 +136,7 @@ def _opens_with_headline_verb(ent: Span) -> bool:
     text = ent.doc.text
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     line_end = text.find("\n", ent.end_char)
-    words = [w for w in text[line_start : line_end if line_end >= 0 else len(text)].split() if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
 
 
 def _known_surname_mislabelled(ent: Span, speaking: set[str]) -> bool:

@@ -44,6 +44,13 @@ def phrase_text(tokens: list[Token]) -> str:
     return " ".join(text.split())
 
 
+def is_title_case(line: str) -> bool:
+    """Whether nearly every longer word of a line is capitalised, as in headlines (`Minister Calls Talks With
+    US in Oman 'Good Start'`), where the tagger reads verbs as names."""
+    words = [w for w in line.split() if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def title_text(tokens: list[Token]) -> str | None:
     tokens = [t for t in tokens if not t.text.startswith("@")]  # `(@anaruiz)`: a handle, not a role
     if all(t.ent_type_ in NON_SPEAKER_ENTITIES or not any(c.isalpha() for c in t.text) for t in tokens):
