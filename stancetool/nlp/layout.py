@@ -20,6 +20,9 @@ class Candidate:
     start: int
     end: int
     kind: str
+    """`direct` (quoted words), `transcript`, `post`, `indirect`; `mention` (a speech verb that only tells who
+    spoke last) and `report` (a reported clause holding a quotation, whose subject is no antecedent) are no
+    quotations themselves."""
     paragraph: int
     segment: QuotedSegment | None = None
     turn: Turn | None = None
