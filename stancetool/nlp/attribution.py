@@ -479,11 +479,10 @@ class Attributor:
         """`Foreign Minister Ana Ruiz: "…"`: a name, with no verb, introducing the words with a colon."""
         if not self._after_colon(mark):
             return None
-        colon = self.text.rindex(":", 0, mark)
-        before = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
-        if before is None or before.start == 0:
+        colon = self._colon_before(mark)
+        if colon is None or colon.i == 0:
             return None
-        last = self.doc[before.start - 1]
+        last = self.doc[colon.i - 1]
         if self.find.inside_quotes(last):
             return None
         fragment = self.doc[last.sent.start : last.i + 1]
@@ -503,6 +502,12 @@ class Attributor:
             last = entity.root
         speaker = self.find.of_noun(last, mark)
         return speaker if speaker is not None and speaker.name and speaker.named else None
+
+    def _colon_before(self, mark: int) -> Token | None:
+        """The token of the last colon before an opening mark (which `_after_colon` says there is)."""
+        colon = self.text.rindex(":", 0, mark)
+        span = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+        return span[0] if span is not None else None
 
     def _after_colon(self, mark: int) -> bool:
         i = mark - 1
@@ -652,11 +657,10 @@ class Attributor:
     def _owned_words_before_colon(self, seg: QuotedSegment, quote: Span) -> tuple[str, Speaker] | None:
         """`Read Nowak's statement:`, `what she said was Yermak's message:`: a noun of speech with its owner,
         right before the colon, says whose the quoted words are."""
-        colon = self.text.rindex(":", 0, seg.open_mark)
-        mark = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
-        if mark is None or mark.start == 0:
+        colon = self._colon_before(seg.open_mark)
+        if colon is None or colon.i == 0:
             return None
-        noun = self.doc[mark.start - 1]
+        noun = self.doc[colon.i - 1]
         owner = speech_noun_owner(noun)
         if owner is None or self.find.inside_quotes(owner):
             return None
@@ -667,12 +671,11 @@ class Attributor:
 
     def _speech_verb_before_colon(self, seg: QuotedSegment) -> Token | None:
         """The last speech verb of the clause that a colon before the quotation ends."""
-        colon = self.text.rindex(":", 0, seg.open_mark)
-        before = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
-        if before is None:
+        colon = self._colon_before(seg.open_mark)
+        if colon is None:
             return None
-        j = before.start - 1
-        sentence_start = self.doc[before.start].sent.start
+        j = colon.i - 1
+        sentence_start = colon.sent.start
         while (
             j >= sentence_start and not self.find.inside_quotes(self.doc[j]) and self.doc[j].text not in ",;"
         ):

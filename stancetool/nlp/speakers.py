@@ -67,9 +67,9 @@ QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".
 ISSUED_NOUNS = frozenset({"statement", "announcement", "communique", "communiqué", "release", "notice"})
 MAX_SUBJECT_REACH = 30
 TOLD_FORMS = frozenset({"told", "tells"})
-# Words that say which minister or secretary a role is.
 # Roles held on the record: an unnamed holder in a lead is the one the article names later.
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Words that say which minister or secretary a role is.
 PORTFOLIO_WORDS = frozenset(
     "foreign defence defense interior finance trade health education justice energy economy prime".split()
 )
@@ -325,10 +325,9 @@ class SpeakerFinder:
         before = doc[verb.i - 1] if verb.i > sent.start else None
         if before is not None and before.text == "," and verb.i - 2 >= sent.start:
             name = doc[verb.i - 2]
+            # `In an interview with the agency, Ana Ruiz, said`: a stray comma before the verb
             if name.ent_type_ == "PERSON" and is_proper_noun(name) and name.dep_ == "appos":
-                before = (
-                    name  # `In an interview with the agency, Ana Ruiz, said`: a stray comma before the verb
-                )
+                before = name
         taken_for_apposition = (
             is_proper_noun(before) and before.dep_ == "appos" if before is not None else False
         )
@@ -484,7 +483,10 @@ class SpeakerFinder:
         phrase = self._noun_phrase(head)
         if not phrase:
             return None
-        if lower in INSTITUTION_NOUNS and is_definite(head) and all(t.text.islower() for t in phrase):
+        described_body = (
+            lower in INSTITUTION_NOUNS and is_definite(head) and all(t.text.islower() for t in phrase)
+        )
+        if described_body:
             # `the ministry said`: the ministry the article named, or (`"…," the defence ministry said`, after
             # `Taiwan's defence ministry said`) the one that spoke under a longer name
             spoke = self._institution_named_before(lower, at) or self._institution_that_spoke(phrase, at)
@@ -579,7 +581,8 @@ class SpeakerFinder:
             if outlet is not None:
                 return outlet  # `the Global Times wrote … . "…," the newspaper reported`
         if lower in INSTITUTION_NOUNS and is_definite(head):
-            named_before = self._institution_named_before(lower, at)
+            # (a body described in lower case was looked up above)
+            named_before = None if described_body else self._institution_named_before(lower, at)
             if named_before is None and lower in CORPORATE_NOUNS:
                 named_before = self._organisation_subject_before(at)
             if named_before is not None:
